@@ -1,0 +1,132 @@
+"""Run the stages in order: read → assemble → edition → extract → index → render → write.
+
+Nothing else happens here: each stage lives in its own module and passes plain data
+on. Problems with single records go into the report and never stop the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from catalog import site_output
+from catalog.assemble import assemble
+from catalog.config import Config
+from catalog.editions import for_edition
+from catalog.extract import TextCache, extract_all
+from catalog.fixity import DigestCache, unlisted_payload, verify_manifests
+from catalog.index import write_index
+from catalog.index_records import index_records
+from catalog.markdown_pages import read_pages
+from catalog.model import Catalog, Location
+from catalog.packages import RawPackage, discover
+from catalog.progress import Progress, Silent
+from catalog.report import WARNING, Report
+
+
+@dataclass(frozen=True)
+class BuildPaths:
+    """Where one build writes. Index and cache stay beside the site, never inside it."""
+
+    site: Path
+    index: Path
+    cache: Path
+    report: Path
+
+    @classmethod
+    def for_output(cls, out: Path, report: Path | None = None) -> "BuildPaths":
+        out = out.resolve()
+        return cls(out, out.parent / "index" / out.name, out.parent / "cache", report or out.parent / "report.json")
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    catalog: Catalog
+    paths: BuildPaths
+
+
+def check(config: Config, progress: Progress = Silent()) -> tuple[Report, Catalog, list[RawPackage]]:
+    """Read and validate everything, without extracting PDFs or writing anything."""
+    report = Report()
+    progress.stage("Đọc các gói tài liệu / Reading packages")
+    raw_packages = discover(config.packages_dir, config.root, report)
+    catalog = assemble(raw_packages, config.default_access, report)
+    for raw in raw_packages:
+        unlisted_payload(raw, report)
+    return report, catalog, raw_packages
+
+
+def build(config: Config, paths: BuildPaths, edition_name: str | None = None, progress: Progress = Silent()) -> BuildResult:
+    site_output.refuse_output_inside_inputs(config.root, paths.site)
+    edition = config.edition(edition_name)
+    report, whole, raw_packages = check(config, progress)
+    report.edition = edition.name
+    digests = DigestCache(paths.cache)
+    verify_manifests(raw_packages, whole, digests, report)
+    catalog = for_edition(whole, edition)
+    _extract(catalog, digests, TextCache(paths.cache), report, progress)
+    digests.save()
+    progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
+    write_index(paths.index, index_records(catalog))
+    md_pages = read_pages(config.pages_dir, config.root, report)
+    site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress)
+    report.withheld_secret = list(catalog.withheld_secret)
+    report.counts = _counts(catalog, raw_packages, digests)
+    report.write_json(paths.report)
+    return BuildResult(report, catalog, paths)
+
+
+def _extract(catalog: Catalog, digests: DigestCache, cache: TextCache, report: Report, progress: Progress) -> None:
+    documents = [d for d in catalog.documents if d.pdf_path]
+    progress.stage("Kiểm tra và trích xuất PDF / Checking and extracting PDFs", len(documents))
+    jobs = {}
+    for document in documents:
+        sha256, size = digests.digest(document.pdf_path)
+        jobs[document.doc_id] = (document.pdf_path, sha256, size)
+    results = extract_all(jobs.values(), cache, progress.advance)
+    reported: set[tuple[str, str]] = set()
+    for document in documents:
+        facts, issues = results[jobs[document.doc_id][1]]
+        document.pdf = dataclasses.replace(facts)
+        pdf_display = f"packages/{document.package_id}/{document.pdf_rel}"
+        for issue in issues:
+            if (facts.sha256, issue.code) in reported:
+                continue  # a whole-file scan is reported once, not once per document
+            reported.add((facts.sha256, issue.code))
+            loc = Location(pdf_display, document.location.sheet, document.location.row, None)
+            report.add(issue.code, issue.message, loc, doc_id=document.doc_id, severity=issue.severity)
+        _check_page_count(document, report)
+
+
+def _check_page_count(document, report: Report) -> None:
+    actual = document.pdf.page_count if document.pdf else None
+    if document.pdf_shared or actual is None or document.declared_pages in (None, actual):
+        return
+    report.add(
+        "pages-mismatch",
+        f"Bảng khai báo {document.declared_pages} trang nhưng tệp PDF có {actual} trang. Kiểm tra lại bản quét hoặc số trang. "
+        f"/ The sheet declares {document.declared_pages} pages but the PDF has {actual}. Check the scan or the page count.",
+        Location(document.location.path, document.location.sheet, document.location.row, "Số lượng trang"),
+        doc_id=document.doc_id,
+        severity=WARNING,
+    )
+
+
+def _counts(catalog: Catalog, raw_packages: list[RawPackage], digests: DigestCache) -> dict[str, int]:
+    documents = catalog.documents
+    pdfs = {d.pdf.sha256: d.pdf for d in documents if d.pdf}
+    return {
+        "packages": len(raw_packages),
+        "fonds": len(catalog.fonds),
+        "files": len(catalog.files),
+        "documents": len(documents),
+        "documents_with_pdf": sum(1 for d in documents if d.pdf_path),
+        "pdfs": len(pdfs),
+        "pages": sum(p.page_count or 0 for p in pdfs.values()),
+        "pages_without_text": sum(1 for p in pdfs.values() for page in p.pages if not page.text.strip()),
+        "withheld_secret": len(catalog.withheld_secret),
+        "withheld_by_edition": len(catalog.withheld_by_edition),
+        "files_hashed": digests.hashed,
+    }

@@ -1,0 +1,130 @@
+"""The command line: thin wrappers that load the config and call one stage.
+
+Heavy imports happen inside the commands so that ``catalog --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_OUT = Path("build/site")
+CONTENT_ARG = click.argument(
+    "content_dir", required=False, default="content", type=click.Path(file_okay=False, path_type=Path)
+)
+OUT_OPTION = click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True,
+    help="Thư mục trang web / Site output folder.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="catalog")
+def main() -> None:
+    """Danh mục tài liệu lưu trữ số — build an offline, searchable catalog of digitized archives."""
+
+
+@main.command()
+@CONTENT_ARG
+@OUT_OPTION
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Báo cáo JSON / JSON report (default: build/report.json beside the site).")
+@click.option("--edition", default=None, help='Ấn bản cần dựng / Edition to build (default "public").')
+@click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có vấn đề / Exit 1 if any problem was found.")
+def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool) -> None:
+    """Dựng trang danh mục từ CONTENT_DIR / Build the catalog site from CONTENT_DIR (default: content/)."""
+    from catalog.build import BuildPaths
+    from catalog.build import build as run_build
+    from catalog.config import load_config
+    from catalog.progress import Console
+
+    config = load_config(content_dir)
+    console = Console()
+    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console)
+    console.close()
+    _print_summary(result.report, result.paths)
+    if strict and result.report.problems:
+        sys.exit(1)
+
+
+@main.command()
+@CONTENT_ARG
+@click.option("--json", "as_json", is_flag=True, help="In báo cáo dạng JSON / Print the report as JSON.")
+def check(content_dir: Path, as_json: bool) -> None:
+    """Kiểm tra dữ liệu, không dựng trang / Validate the packages without building. Exit 1 on errors."""
+    from catalog.build import check as run_check
+    from catalog.config import load_config
+
+    report, catalog, _ = run_check(load_config(content_dir))
+    report.counts = {"files": len(catalog.files), "documents": len(catalog.documents),
+                     "withheld_secret": len(catalog.withheld_secret)}
+    report.withheld_secret = list(catalog.withheld_secret)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_problems(report)
+        click.echo(f"{len(catalog.documents)} tài liệu hợp lệ / valid documents, {len(report.problems)} vấn đề / problems.")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@OUT_OPTION
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON / Results as JSON.")
+def search(query: str, out: Path, limit: int, as_json: bool) -> None:
+    """Tìm trong chỉ mục của bản dựng ở --out / Search the index of the build at --out."""
+    from catalog.build import BuildPaths
+    from catalog.index import IndexMissing
+    from catalog.index import search as run_search
+
+    paths = BuildPaths.for_output(out)
+    try:
+        hits = run_search(paths.index, query, limit=limit)
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        rows = [{"doc_id": h.doc_id, "title": h.title, "score": round(h.score, 4), "number": h.number,
+                 "date": h.date_text, "url": h.url, "pages": list(h.pages)} for h in hits]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("Không tìm thấy / No results.")
+    for rank, hit in enumerate(hits, 1):
+        head = " · ".join(p for p in (hit.number, hit.date_text) if p)
+        click.echo(f"{rank:>3}. [{hit.doc_id}] {hit.title}" + (f" ({head})" if head else ""))
+
+
+@main.command()
+@OUT_OPTION
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(out: Path, port: int) -> None:
+    """Xem thử trang qua HTTP tại 127.0.0.1 / Preview the built site over HTTP on 127.0.0.1."""
+    from catalog.serve import serve_site
+
+    serve_site(out, port)
+
+
+def _print_summary(report, paths) -> None:
+    counts = report.counts
+    _print_problems(report)
+    click.echo(
+        f"Đã dựng {counts.get('documents', 0)} tài liệu, {counts.get('files', 0)} hồ sơ vào {paths.site} "
+        f"/ Built {counts.get('documents', 0)} documents, {counts.get('files', 0)} files into {paths.site}"
+    )
+    if counts.get("withheld_secret"):
+        click.echo(f"Tài liệu mật không xuất bản / secret items withheld: {counts['withheld_secret']}")
+    click.echo(f"Báo cáo / report: {paths.report}")
+
+
+def _print_problems(report, limit: int = 30) -> None:
+    for problem in report.problems[:limit]:
+        mark = "LỖI/ERROR" if problem.severity == "error" else "CHÚ Ý/WARNING"
+        click.echo(f"{mark}: {problem.where()}" + (f" [{problem.doc_id}]" if problem.doc_id else ""), err=True)
+        click.echo(f"    {problem.message}", err=True)
+    if len(report.problems) > limit:
+        click.echo(f"… và {len(report.problems) - limit} vấn đề khác / and {len(report.problems) - limit} more.", err=True)

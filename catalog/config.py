@@ -1,0 +1,177 @@
+"""Load ``catalog.toml`` into a frozen, typed configuration.
+
+Every problem in the file is collected and reported at once (in the spirit of mkdocs'
+config validation), so an archivist fixes the file in one pass instead of one error per
+run. Unknown keys are reported too: a misspelt key silently ignored is worse than an
+error.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from catalog.access import PUBLIC_EDITION, Edition, Tier
+from catalog.errors import ConfigError, ProjectError
+
+CONFIG_NAME = "catalog.toml"
+UI_LANGUAGES = ("vi", "en")
+_TIER_WORDS = {"public": Tier.PUBLIC, "restricted": Tier.RESTRICTED}
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    title: str
+    title_en: str = ""
+    organization: str = ""
+    languages: tuple[str, ...] = ("vi", "en")
+    default_access: Tier = Tier.RESTRICTED
+    new_items: int = 10
+    base_url: str = ""  # where the site is served, for absolute permalinks; "" for relative
+    editions: Mapping[str, Edition] = field(
+        default_factory=lambda: MappingProxyType({"public": PUBLIC_EDITION})
+    )
+
+    @property
+    def language(self) -> str:
+        """The default UI language."""
+        return self.languages[0]
+
+    @property
+    def packages_dir(self) -> Path:
+        return self.root / "packages"
+
+    @property
+    def pages_dir(self) -> Path:
+        return self.root / "pages"
+
+    def edition(self, name: str | None) -> Edition:
+        """The named edition; ``None`` means the public one."""
+        key = name or "public"
+        if key not in self.editions:
+            known = ", ".join(sorted(self.editions))
+            raise ConfigError(
+                str(self.root / CONFIG_NAME),
+                [f'Không có ấn bản "{key}" (có: {known}). / No edition "{key}" (known: {known}).'],
+            )
+        return self.editions[key]
+
+
+def load_config(content_dir: Path) -> Config:
+    """Read ``content_dir/catalog.toml``; defaults apply when the file is absent."""
+    content_dir = content_dir.resolve()
+    if not content_dir.is_dir():
+        raise ProjectError(
+            f"Không tìm thấy thư mục dự án {content_dir}. / Project folder {content_dir} not found."
+        )
+    path = content_dir / CONFIG_NAME
+    if not path.exists():
+        if not (content_dir / "packages").is_dir():
+            raise ProjectError(
+                f"{content_dir} không phải dự án catalog: thiếu {CONFIG_NAME} và thư mục packages/. "
+                f"/ {content_dir} is not a catalog project: it has neither {CONFIG_NAME} nor packages/."
+            )
+        return Config(root=content_dir, title=content_dir.name)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            str(path), [f"Không đọc được tệp TOML: {exc}. / The file is not valid TOML: {exc}."]
+        ) from None
+    return _validate(content_dir, str(path), data)
+
+
+def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
+    problems: list[str] = []
+    known = {
+        "title", "title_en", "organization", "languages", "default_access", "new_items", "editions", "base_url",
+    }
+    for key in sorted(set(data) - known):
+        problems.append(f'Khoá lạ "{key}" (có thể viết sai). / Unknown key "{key}" (misspelt?).')
+    values = {
+        "title": _text(data, "title", problems, default=root.name),
+        "title_en": _text(data, "title_en", problems),
+        "organization": _text(data, "organization", problems),
+        "base_url": _text(data, "base_url", problems).rstrip("/"),
+        "languages": _languages(data.get("languages", ["vi", "en"]), problems),
+        "default_access": _default_access(data.get("default_access", "restricted"), problems),
+        "new_items": _positive_int(data.get("new_items", 10), "new_items", problems),
+        "editions": _editions(data.get("editions"), problems),
+    }
+    if problems:
+        raise ConfigError(path, problems)
+    return Config(root=root, **values)
+
+
+def _text(data: dict, key: str, problems: list[str], default: str = "") -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        problems.append(f'"{key}" phải là chuỗi văn bản. / "{key}" must be a string.')
+        return default
+    return value.strip()
+
+
+def _languages(value: Any, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        problems.append('"languages" phải là danh sách, ví dụ ["vi", "en"]. / "languages" must be a list like ["vi", "en"].')
+        return ("vi", "en")
+    bad = [v for v in value if v not in UI_LANGUAGES]
+    if bad:
+        problems.append(
+            f'Ngôn ngữ giao diện không hỗ trợ: {", ".join(bad)} (chỉ có vi, en). '
+            f'/ Unsupported UI language: {", ".join(bad)} (only vi, en).'
+        )
+        return ("vi", "en")
+    return tuple(dict.fromkeys(value))
+
+
+def _default_access(value: Any, problems: list[str]) -> Tier:
+    tier = _TIER_WORDS.get(str(value).strip().lower())
+    if tier is None:
+        problems.append(
+            f'"default_access" = "{value}": chỉ nhận "public" hoặc "restricted" (không thể mặc định là mật). '
+            f'/ "default_access" must be "public" or "restricted" (secret can never be a default).'
+        )
+        return Tier.RESTRICTED
+    return tier
+
+
+def _positive_int(value: Any, key: str, problems: list[str]) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        problems.append(f'"{key}" phải là số nguyên không âm. / "{key}" must be a whole number ≥ 0.')
+        return 10
+    return value
+
+
+def _editions(value: Any, problems: list[str]) -> Mapping[str, Edition]:
+    if value is None:
+        return MappingProxyType({"public": PUBLIC_EDITION})
+    if not isinstance(value, dict):
+        problems.append('"editions" phải là bảng [editions.<tên>]. / "editions" must be [editions.<name>] tables.')
+        return MappingProxyType({"public": PUBLIC_EDITION})
+    editions = {}
+    for name, spec in value.items():
+        tiers = spec.get("tiers") if isinstance(spec, dict) else None
+        if not isinstance(tiers, list) or not tiers:
+            problems.append(
+                f'Ấn bản "{name}": cần "tiers", ví dụ ["public"]. / Edition "{name}": "tiers" is required, e.g. ["public"].'
+            )
+            continue
+        chosen = set()
+        for word in tiers:
+            tier = _TIER_WORDS.get(str(word).strip().lower())
+            if tier is None:
+                problems.append(
+                    f'Ấn bản "{name}": mức "{word}" không hợp lệ; chỉ "public", "restricted" (tài liệu mật không bao giờ được xuất bản). '
+                    f'/ Edition "{name}": tier "{word}" is not allowed; only "public", "restricted" (secret is never published).'
+                )
+            else:
+                chosen.add(tier)
+        editions[name] = Edition(name, frozenset(chosen))
+    if "public" not in editions and editions:
+        problems.append('Cần có ấn bản "public". / An edition named "public" is required.')
+    return MappingProxyType(editions or {"public": PUBLIC_EDITION})

@@ -1,0 +1,103 @@
+"""The PDF stage: check each scan and read its text, page by page.
+
+pikepdf (qpdf) validates the file and reads its metadata; pypdfium2 reads the text of
+each page. A damaged file that qpdf silently repairs is still reported (its warnings
+are checked). Encrypted, damaged, empty or non-PDF files are reported and their
+documents published with metadata only. Results are cached by SHA-256, so a rebuild
+re-reads only new or changed scans.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from catalog.model import PageText, PdfFacts
+from catalog.pdf_checks import PdfIssue, inspect_pdf
+from catalog.pdf_text import page_texts
+
+CACHE_VERSION = 1
+
+
+def extract_pdf(path: Path, sha256: str, size: int) -> tuple[PdfFacts, list[PdfIssue]]:
+    """Everything the catalog needs from one PDF. Never raises for bad input."""
+    facts = PdfFacts(sha256=sha256, size=size)
+    issues = inspect_pdf(path, facts)
+    if not facts.encrypted and facts.page_count is not None:
+        pages, text_issues = page_texts(path)
+        facts.pages = pages
+        issues.extend(text_issues)
+    return facts, issues
+
+
+class TextCache:
+    """PdfFacts and issues per SHA-256 on disk: ``<cache>/pdf/<sha>.json``."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder / "pdf"
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / f"{sha256}.json"
+
+    def get(self, sha256: str) -> tuple[PdfFacts, list[PdfIssue]] | None:
+        try:
+            data = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("version") != CACHE_VERSION:
+            return None
+        facts = PdfFacts(**{k: v for k, v in data["facts"].items() if k != "pages"})
+        facts.pages = [PageText(**p) for p in data["facts"]["pages"]]
+        return facts, [PdfIssue(**i) for i in data["issues"]]
+
+    def put(self, facts: PdfFacts, issues: list[PdfIssue]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"version": CACHE_VERSION, "facts": asdict(facts), "issues": [asdict(i) for i in issues]}
+        tmp = self._path(facts.sha256).with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self._path(facts.sha256))
+
+
+def _extract_job(job: tuple[str, str, int]) -> tuple[PdfFacts, list[PdfIssue]]:
+    path, sha256, size = job
+    return extract_pdf(Path(path), sha256, size)
+
+
+def extract_all(
+    jobs: Iterable[tuple[Path, str, int]],
+    cache: TextCache,
+    progress: Callable[[int], None] = lambda n: None,
+) -> dict[str, tuple[PdfFacts, list[PdfIssue]]]:
+    """Facts for each (path, sha256, size), keyed by SHA-256; uncached files in parallel."""
+    results: dict[str, tuple[PdfFacts, list[PdfIssue]]] = {}
+    todo: list[tuple[str, str, int]] = []
+    for path, sha256, size in jobs:
+        if sha256 in results:
+            continue
+        cached = cache.get(sha256)
+        if cached:
+            results[sha256] = cached
+            progress(1)
+        else:
+            todo.append((str(path), sha256, size))
+            results[sha256] = None  # type: ignore[assignment]  # reserve: same content, one job
+    todo = list({job[1]: job for job in todo}.values())
+    for facts, issues in _run(todo):
+        cache.put(facts, issues)
+        results[facts.sha256] = (facts, issues)
+        progress(1)
+    return results
+
+
+def _run(todo: list[tuple[str, str, int]]):
+    """Extract in worker processes (PDFium is not thread-safe) when it pays off."""
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers <= 1 or len(todo) < 4:
+        yield from map(_extract_job, todo)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract_job, todo, chunksize=2)

@@ -1,0 +1,205 @@
+"""The catalog's data model: fonds → archival file → document → page.
+
+Plain dataclasses, no I/O. Stages build them (``assemble``), enrich them (``extract``)
+and read them (``index``, ``render``). Identifiers and URLs are derived here so that
+every stage agrees on them and permalinks stay stable across rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalog.access import Tier
+from catalog.values import DateValue
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from, so a problem can name it exactly."""
+
+    path: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata field as shown on a page: the sheet's own header and the value."""
+
+    key: str | None  # canonical key (``date``, ``issuer``...), None for unknown columns
+    label: str
+    value: str
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    text: str
+    source: str = "pdf"  # "pdf", "ocr" or "none" (no text layer, not OCR'd)
+    legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the text was repaired
+
+
+@dataclass
+class PdfFacts:
+    """What the PDF stage learned about one file."""
+
+    sha256: str
+    size: int
+    page_count: int | None = None
+    encrypted: bool = False
+    damaged: bool = False
+    info: dict[str, str] = field(default_factory=dict)  # document info + XMP, display names
+    pages: list[PageText] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return any(p.text.strip() for p in self.pages)
+
+
+@dataclass
+class Package:
+    id: str
+    root: Path
+    title: str = ""
+    fonds_code: str = ""
+    fonds_name: str = ""
+    agency: str = ""
+    handover_date: DateValue | None = None
+    handed_over_by: str = ""
+    received_by: str = ""
+    description: str = ""
+    is_bag: bool = False
+    manifest: dict[str, str] = field(default_factory=dict)  # relative path → sha256
+
+
+@dataclass
+class Document:
+    doc_id: str
+    file_code: str
+    package_id: str
+    summary: str
+    tier: Tier
+    location: Location
+    ordinal: int | None = None
+    number: str = ""
+    date: DateValue | None = None
+    doc_type: str = ""
+    issuer: str = ""
+    signer: str = ""
+    language: str = ""
+    declared_pages: int | None = None
+    reliability: str = ""
+    autograph: str = ""
+    condition: str = ""
+    info_code: str = ""
+    keywords: tuple[str, ...] = ()
+    notes: str = ""
+    extra: tuple[Field, ...] = ()
+    pdf_path: Path | None = None  # absolute, inside the package
+    pdf_rel: str = ""  # relative to the package root, as archivists see it
+    pdf_shared: bool = False  # the archival file's single PDF, shared by its documents
+    pdf_withheld: bool = False  # the scan exists but this edition may not publish it
+    pdf: PdfFacts | None = None
+
+    @property
+    def slug(self) -> str:
+        return slug_for(self.doc_id)
+
+    @property
+    def title(self) -> str:
+        return self.summary or self.number or self.doc_id
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+
+@dataclass
+class ArchivalFile:
+    file_code: str
+    package_id: str
+    title: str
+    tier: Tier
+    location: Location
+    fonds_code: str = ""
+    fonds_name: str = ""
+    inventory: str = ""
+    box: str = ""
+    file_number: str = ""
+    retention: str = ""
+    language: str = ""
+    start_date: DateValue | None = None
+    end_date: DateValue | None = None
+    item_count: int | None = None
+    sheets: int | None = None
+    pages: int | None = None
+    condition: str = ""
+    info_code: str = ""
+    keywords: tuple[str, ...] = ()
+    notes: str = ""
+    extra: tuple[Field, ...] = ()
+    has_secret_documents: bool = False  # then no PDF shared by the whole file is published
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug_for(self.file_code)
+
+
+@dataclass
+class Fonds:
+    code: str
+    name: str
+    files: list[ArchivalFile] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug_for(self.code or "khong-ro-phong")
+
+    @property
+    def document_count(self) -> int:
+        return sum(len(f.documents) for f in self.files)
+
+
+@dataclass
+class Catalog:
+    """Everything one edition publishes, plus what was withheld (identifiers only)."""
+
+    packages: list[Package] = field(default_factory=list)
+    fonds: list[Fonds] = field(default_factory=list)
+    withheld_secret: list[str] = field(default_factory=list)  # doc ids / file codes
+    withheld_by_edition: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[ArchivalFile]:
+        return [f for fonds in self.fonds for f in fonds.files]
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for f in self.files for d in f.documents]
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slug_for(identifier: str) -> str:
+    """A file-name-safe, stable slug for an identifier.
+
+    Depends on the identifier alone (never on other records), so a permalink never
+    changes when other documents come or go. When folding loses information (accents,
+    slashes, case-insensitive file systems) a short hash of the exact identifier is
+    appended so two different identifiers can never share a slug. (Identifiers that
+    differ only by case would meet on a FAT-formatted USB stick; the build reports them.)
+    """
+    folded = unicodedata.normalize("NFD", identifier.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
+    safe = _UNSAFE.sub("-", ascii_only).strip("-.") or "x"
+    if safe != identifier:
+        digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe}-{digest}"
+    return safe

@@ -1,0 +1,233 @@
+"""Find the packages of a catalog project and read what each one delivers.
+
+A package is a folder under ``packages/``: a plain folder with ``package.toml`` or a
+BagIt bag (``bagit.txt`` + ``bag-info.txt``), its metadata sheets at the top or under
+``data/``, and its PDFs. This stage only reads; it never writes into the package.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalog.model import Location, Package
+from catalog.report import WARNING, Report
+from catalog.sheets import Sheet, SheetError, read_table, read_workbook
+from catalog.values import ValueProblem, parse_date
+
+PACKAGE_KEYS = (
+    "id", "title", "fonds_code", "fonds_name", "agency", "handover_date",
+    "handed_over_by", "received_by", "description",
+)
+# BagIt's reserved bag-info labels that carry the same meaning as our keys.
+_BAG_LABELS = {
+    "external-identifier": "id",
+    "external-description": "description",
+    "source-organization": "agency",
+    "bagging-date": "handover_date",
+}
+_SHEET_STEMS = {"hoso": "file", "tailieu": "document", "vanban": "document"}
+_SHEET_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+
+
+@dataclass
+class RawPackage:
+    """One package as delivered: metadata, sheets and the PDFs it contains."""
+
+    package: Package
+    display: str  # "packages/<folder>", for problem locations
+    sheets: dict[str, Sheet] = field(default_factory=dict)  # "file" / "document" → Sheet
+    pdfs: dict[str, Path] = field(default_factory=dict)  # posix path relative to root → file
+    escaping_links: set[str] = field(default_factory=set)  # relative paths of symlinks leading outside
+    _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def pdfs_by_name(self) -> dict[str, list[str]]:
+        """Lower-cased file name → relative paths, for the naming convention."""
+        if self._by_name is None:
+            self._by_name = {}
+            for rel in self.pdfs:
+                self._by_name.setdefault(rel.rsplit("/", 1)[-1].lower(), []).append(rel)
+        return self._by_name
+
+
+def discover(packages_dir: Path, content_root: Path, report: Report) -> list[RawPackage]:
+    """Every package folder under ``packages_dir``, read, in name order."""
+    if not packages_dir.is_dir():
+        report.add(
+            "no-packages",
+            f"Không có thư mục {packages_dir.name}/ trong dự án: chưa có gói tài liệu nào. "
+            f"/ The project has no {packages_dir.name}/ folder: there are no packages yet.",
+            Location(str(packages_dir)),
+            severity=WARNING,
+        )
+        return []
+    found = []
+    for folder in sorted(p for p in packages_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        display = folder.relative_to(content_root).as_posix()
+        found.append(read_package(folder, display, report))
+    return found
+
+
+def read_package(root: Path, display: str, report: Report) -> RawPackage:
+    is_bag = (root / "bagit.txt").is_file()
+    meta = _read_metadata(root, display, is_bag, report)
+    package = Package(
+        id=meta.get("id") or root.name,
+        root=root,
+        title=meta.get("title", ""),
+        fonds_code=meta.get("fonds_code", ""),
+        fonds_name=meta.get("fonds_name", ""),
+        agency=meta.get("agency", ""),
+        handover_date=_handover_date(meta, display, report),
+        handed_over_by=meta.get("handed_over_by", ""),
+        received_by=meta.get("received_by", ""),
+        description=meta.get("description", ""),
+        is_bag=is_bag,
+        manifest=_read_manifest(root, display, report),
+    )
+    raw = RawPackage(package, display)
+    raw.sheets = _read_sheets(root, display, report)
+    raw.pdfs, raw.escaping_links = _payload_pdfs(root)
+    return raw
+
+
+def _read_metadata(root: Path, display: str, is_bag: bool, report: Report) -> dict[str, str]:
+    toml_path = root / "package.toml"
+    meta: dict[str, str] = {}
+    if is_bag and (root / "bag-info.txt").is_file():
+        meta.update(_bag_info(root / "bag-info.txt"))
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            report.add(
+                "bad-package-toml",
+                f"Không đọc được package.toml: {exc}. Sửa cú pháp TOML. / Cannot read package.toml: {exc}. Fix the TOML syntax.",
+                Location(f"{display}/package.toml"),
+            )
+            data = {}
+        meta.update({k: _nfc(str(v)) for k, v in data.items() if k in PACKAGE_KEYS})
+    elif not is_bag:
+        report.add(
+            "no-package-metadata",
+            "Gói không có package.toml hay bag-info.txt; dùng tên thư mục làm mã gói. "
+            "/ The package has neither package.toml nor bag-info.txt; its folder name is used as its id.",
+            Location(display),
+            severity=WARNING,
+        )
+    return meta
+
+
+def _bag_info(path: Path) -> dict[str, str]:
+    """Parse BagIt ``Label: value`` lines; indented lines continue the previous value."""
+    entries: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
+        if line[:1] in (" ", "\t") and entries:
+            entries[-1][1] += " " + line.strip()
+        elif ":" in line:
+            label, value = line.split(":", 1)
+            entries.append([label.strip(), value.strip()])
+    meta: dict[str, str] = {}
+    for label, value in entries:
+        lowered = label.lower()
+        key = lowered.replace("-", "_") if lowered.replace("-", "_") in PACKAGE_KEYS else _BAG_LABELS.get(lowered)
+        if key and key not in meta:
+            meta[key] = _nfc(value)
+    return meta
+
+
+def _handover_date(meta: dict[str, str], display: str, report: Report):
+    try:
+        return parse_date(meta.get("handover_date"))
+    except ValueProblem as exc:
+        report.add("bad-date", str(exc), Location(f"{display}/package.toml", column="handover_date"))
+        return None
+
+
+def _read_manifest(root: Path, display: str, report: Report) -> dict[str, str]:
+    path = root / "manifest-sha256.txt"
+    if not path.is_file():
+        return {}
+    manifest = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        digest, _, rel = line.strip().partition(" ")
+        rel = rel.strip().lstrip("*")
+        if len(digest) != 64 or not rel:
+            report.add(
+                "bad-manifest-line",
+                "Dòng manifest sai dạng, cần \"<sha256>  data/<đường dẫn>\". "
+                "/ Malformed manifest line, expected \"<sha256>  data/<path>\".",
+                Location(f"{display}/manifest-sha256.txt", row=number),
+                severity=WARNING,
+            )
+            continue
+        manifest[_nfc(rel)] = digest.lower()
+    return manifest
+
+
+def _read_sheets(root: Path, display: str, report: Report) -> dict[str, Sheet]:
+    sheets: dict[str, Sheet] = {}
+    for folder in (root, root / "data"):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in _SHEET_SUFFIXES or not path.is_file():
+                continue
+            rel = f"{display}/{path.relative_to(root).as_posix()}"
+            kind = _SHEET_STEMS.get(_loose(path.stem))
+            try:
+                if kind and kind not in sheets:
+                    sheets[kind] = read_table(path, rel, kind)
+                elif kind is None and path.suffix.lower() == ".xlsx":
+                    for found_kind, sheet in read_workbook(path, rel).items():
+                        sheets.setdefault(found_kind, sheet)
+            except SheetError as exc:
+                report.add(
+                    "bad-sheet", exc.message, Location(exc.path or rel, exc.sheet, exc.row, exc.column)
+                )
+    for kind, name in (("file", "ho_so"), ("document", "tai_lieu")):
+        if kind not in sheets and not _already_reported(report, display):
+            report.add(
+                "missing-sheet",
+                f"Gói thiếu bảng {name}.csv/.xlsx (hoặc sheet tương ứng trong một tệp .xlsx). "
+                f"/ The package has no {name}.csv/.xlsx sheet (nor such a sheet in one .xlsx workbook).",
+                Location(display),
+            )
+    return sheets
+
+
+def _already_reported(report: Report, display: str) -> bool:
+    return any(p.code == "bad-sheet" and p.path.startswith(display + "/") for p in report.problems)
+
+
+def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str]]:
+    """All PDFs in the package, without following links out of it."""
+    real_root = root.resolve()
+    pdfs: dict[str, Path] = {}
+    escaping: set[str] = set()
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            if not name.lower().endswith(".pdf"):
+                continue
+            path = Path(folder) / name
+            rel = _nfc(path.relative_to(root).as_posix())
+            if not path.resolve().is_relative_to(real_root):
+                escaping.add(rel)
+                continue
+            pdfs[rel] = path
+    return pdfs, escaping
+
+
+def _loose(name: str) -> str:
+    folded = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()

@@ -1,0 +1,97 @@
+"""Validate a PDF and read its metadata with pikepdf (qpdf)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pikepdf
+
+from catalog.model import PdfFacts
+
+_INFO_KEYS = {
+    "/Title": "Tiêu đề PDF",
+    "/Author": "Tác giả PDF",
+    "/Subject": "Chủ đề PDF",
+    "/Keywords": "Từ khóa PDF",
+    "/Creator": "Phần mềm tạo",
+    "/Producer": "Phần mềm xuất PDF",
+    "/CreationDate": "Ngày tạo tệp",
+    "/ModDate": "Ngày sửa tệp",
+}
+_XMP_KEYS = {
+    "dc:title": "Tiêu đề (XMP)",
+    "dc:creator": "Tác giả (XMP)",
+    "dc:description": "Mô tả (XMP)",
+    "xmp:CreatorTool": "Công cụ tạo (XMP)",
+    "pdf:Producer": "Phần mềm xuất (XMP)",
+}
+
+
+@dataclass(frozen=True)
+class PdfIssue:
+    code: str
+    message: str  # bilingual; the caller adds the location
+    severity: str = "error"
+
+
+def inspect_pdf(path, facts: PdfFacts) -> list[PdfIssue]:
+    """Fill ``facts`` (page count, flags, metadata); return what is wrong with the file."""
+    if facts.size == 0:
+        facts.damaged = True
+        return [PdfIssue("pdf-empty", "Tệp PDF rỗng (0 byte). Quét hoặc chép lại tệp. / The PDF file is empty (0 bytes). Rescan or copy it again.")]
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        facts.damaged = True
+        return [PdfIssue("pdf-not-pdf", "Tệp không phải PDF (thiếu dấu hiệu %PDF-). Kiểm tra định dạng tệp. / The file is not a PDF (no %PDF- header). Check the file format.")]
+    try:
+        with pikepdf.open(path) as pdf:
+            return _read_open_pdf(pdf, facts)
+    except pikepdf.PasswordError:
+        facts.encrypted = True
+        return [PdfIssue("pdf-encrypted", "PDF có mật khẩu nên không đọc được nội dung; văn bản vẫn được xuất bản với siêu dữ liệu. Gỡ mật khẩu rồi nộp lại tệp. / The PDF is password-protected, so its text cannot be read; the document is published with metadata only. Remove the password and deliver the file again.")]
+    except (pikepdf.PdfError, OSError, RuntimeError) as exc:
+        facts.damaged = True
+        return [PdfIssue("pdf-damaged", f"PDF hỏng, không mở được ({_short(exc)}). Quét hoặc xuất lại tệp. / The PDF is damaged and cannot be opened ({_short(exc)}). Rescan or re-export it.")]
+
+
+def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts) -> list[PdfIssue]:
+    issues = []
+    facts.page_count = len(pdf.pages)
+    facts.encrypted = bool(pdf.is_encrypted)
+    facts.info = _metadata(pdf)
+    warnings = [w for w in pdf.get_warnings() if w]
+    if warnings:
+        facts.damaged = True
+        issues.append(PdfIssue(
+            "pdf-repaired",
+            f"PDF bị lỗi cấu trúc; qpdf đã tự sửa khi đọc ({_short(warnings[0])}). Nên quét hoặc xuất lại tệp gốc. "
+            f"/ The PDF is structurally damaged; qpdf repaired it while reading ({_short(warnings[0])}). Rescan or re-export the original.",
+            "warning",
+        ))
+    if facts.page_count == 0:
+        issues.append(PdfIssue("pdf-no-pages", "PDF không có trang nào. / The PDF has no pages."))
+    return issues
+
+
+def _metadata(pdf: "pikepdf.Pdf") -> dict[str, str]:
+    found: dict[str, str] = {}
+    try:
+        for key, label in _INFO_KEYS.items():
+            value = pdf.docinfo.get(key)
+            if value is not None and str(value).strip():
+                found[label] = str(value).strip()
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            for key, label in _XMP_KEYS.items():
+                value = xmp.get(key)
+                if value:
+                    text = ", ".join(map(str, value)) if isinstance(value, (list, set)) else str(value)
+                    found.setdefault(label, text.strip())
+    except Exception:  # noqa: BLE001 - metadata is optional; a bad XMP packet must not lose the page text
+        pass
+    return found
+
+
+def _short(error: object) -> str:
+    text = str(error).replace("\n", " ")
+    return text if len(text) < 160 else text[:157] + "..."

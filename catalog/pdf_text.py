@@ -1,0 +1,59 @@
+"""Read the text of each PDF page with pypdfium2, repaired into clean Unicode.
+
+Text comes out NFC-normalized; text typed with 1990s .VnTime (TCVN3) or VNI fonts,
+which extracts as mojibake, is detected and converted (``vietnamese.repair_legacy_text``).
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from catalog.model import PageText
+from catalog.pdf_checks import PdfIssue
+from catalog.vietnamese import nfc, repair_legacy_text
+
+
+def page_texts(path) -> tuple[list[PageText], list[PdfIssue]]:
+    issues: list[PdfIssue] = []
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        return [], [PdfIssue("pdf-text-unreadable", f"Không đọc được chữ trong PDF ({exc}). / Cannot read the PDF's text ({exc}).")]
+    pages: list[PageText] = []
+    try:
+        for index in range(len(document)):
+            pages.append(_page_text(document, index))
+    finally:
+        document.close()
+    legacy = sorted({p.legacy_encoding for p in pages if p.legacy_encoding})
+    if legacy:
+        issues.append(PdfIssue(
+            "pdf-legacy-encoding",
+            f"Chữ trong PDF dùng bảng mã cũ {', '.join(legacy)}; đã chuyển sang Unicode để tra cứu. "
+            f"/ The PDF's text uses the legacy {', '.join(legacy)} encoding; it was converted to Unicode for search.",
+            "warning",
+        ))
+    blank = [p.number for p in pages if not p.text.strip()]
+    if blank:
+        issues.append(PdfIssue(
+            "pdf-no-text",
+            f"{len(blank)}/{len(pages)} trang không có lớp chữ (ảnh quét); chưa tra cứu được nội dung các trang này. "
+            f"/ {len(blank)} of {len(pages)} pages have no text layer (image-only scans); their content is not searchable yet.",
+            "warning",
+        ))
+    return pages, issues
+
+
+def _page_text(document: "pdfium.PdfDocument", index: int) -> PageText:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            raw = textpage.get_text_bounded()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    text = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    repaired, encoding = repair_legacy_text(text)
+    return PageText(number=index + 1, text=repaired, source="pdf" if text.strip() else "none", legacy_encoding=encoding)

@@ -1,0 +1,63 @@
+"""Progress of a long build, shown to the person waiting for it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Protocol, TextIO
+
+
+class Progress(Protocol):
+    def stage(self, title: str, total: int = 0) -> None: ...
+    def advance(self, count: int = 1) -> None: ...
+
+
+class Silent:
+    def stage(self, title: str, total: int = 0) -> None:
+        pass
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+
+class Console:
+    """One line per stage; on a terminal the line counts up in place, elsewhere (logs,
+    CI) it prints at most every few seconds so logs stay readable."""
+
+    def __init__(self, stream: TextIO = sys.stderr):
+        self.stream = stream
+        self.live = stream.isatty()
+        self.title = ""
+        self.total = 0
+        self.done = 0
+        self.last_print = 0.0
+        self.started = time.monotonic()
+
+    def stage(self, title: str, total: int = 0) -> None:
+        self._finish_line()
+        self.title, self.total, self.done = title, total, 0
+        self.last_print = time.monotonic()
+        self.stream.write(f"• {title}" + (f" 0/{total}" if total and self.live else "") + ("\r" if self.live and total else "\n"))
+        self.stream.flush()
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        now = time.monotonic()
+        if self.live:
+            self.stream.write(f"\r• {self.title} {self.done}/{self.total}")
+            self.stream.flush()
+        elif now - self.last_print > 5 and self.total:
+            self.stream.write(f"  {self.done}/{self.total}\n")
+            self.stream.flush()
+            self.last_print = now
+
+    def _finish_line(self) -> None:
+        if self.live and self.total:
+            self.stream.write(f"\r• {self.title} {self.done}/{self.total}\n")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self._finish_line()
+        self.total = 0
+        self.stream.write(f"Xong trong {time.monotonic() - self.started:.1f} s / Done in {time.monotonic() - self.started:.1f} s\n")
+        self.stream.flush()

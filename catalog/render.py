@@ -1,0 +1,125 @@
+"""The Jinja2 environment and the page-rendering contract.
+
+Templates come from the project's own ``templates/`` folder first, then from the
+built-in ``site_templates`` package, so a catalog can override any template by
+giving one of the same name.
+
+What every template receives (the template contract):
+
+- ``site``: title, organization, edition name, build date, languages, base_url
+- ``lang``: the UI language of this page ("vi" or "en"); ``t(key)`` its words
+- ``page_path``: this page's path from the site root (for relative links)
+- ``href(path)``: relative link to a page of the same language (``"tai-lieu/x.html"``)
+- ``asset(path)``: relative link to a shared file (``"static/site.css"``, ``"pdf/x.pdf"``)
+- ``other_lang_href``: the same page in the other UI language, or None
+- ``nav``: the Markdown pages, for the menu
+- plus the page's own variables (see ``site_pages``).
+
+All links are relative, so the site works from file:// (a USB stick) as well as from
+any web server path; nothing is loaded from outside the site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from catalog.i18n import translator
+from catalog.model import Document
+
+LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str  # from the site root, without language prefix: "tai-lieu/x.html"
+    template: str
+    context: dict
+
+
+def make_environment(content_root: Path) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    own = content_root / "templates"
+    if own.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(own)))
+    loaders.append(jinja2.PackageLoader("site_templates", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,  # metadata may contain "<script>": every value is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["filesize"] = _filesize
+    env.globals["doc_line"] = doc_line
+    return env
+
+
+def relative(target: str, page_path: str) -> str:
+    """A link from ``page_path`` to ``target`` (both from the site root)."""
+    start = posixpath.dirname(page_path) or "."
+    return posixpath.relpath(target, start)
+
+
+class Renderer:
+    def __init__(self, env: jinja2.Environment, site: dict, nav: list, languages: tuple[str, ...]):
+        self.env = env
+        self.site = site
+        self.nav = nav
+        self.languages = languages
+
+    def output_path(self, page: SitePage, lang: str) -> str:
+        return LANGUAGE_PREFIX[lang] + page.path
+
+    def render(self, page: SitePage, lang: str) -> str:
+        own_path = self.output_path(page, lang)
+        prefix = LANGUAGE_PREFIX[lang]
+        others = [other for other in self.languages if other != lang]
+        context = {
+            "site": self.site,
+            "lang": lang,
+            "t": translator(lang),
+            "page_path": own_path,
+            "href": lambda target: relative(prefix + target, own_path),
+            "asset": lambda target: relative(target, own_path),
+            "other_lang_href": relative(LANGUAGE_PREFIX[others[0]] + page.path, own_path) if others else None,
+            "nav": self.nav,
+            **page.context,
+        }
+        return self.env.get_template(page.template).render(context)
+
+
+def doc_line(document: Document) -> str:
+    """One-line identification: "Công văn số 64-CV/TW ngày 10/04/2025"."""
+    parts = [document.doc_type] if document.doc_type else []
+    if document.number:
+        parts.append(f"số {document.number}")
+    if document.date:
+        parts.append(f"ngày {document.date.text}" if document.date.precision == "day" else document.date.text)
+    return " ".join(parts)
+
+
+def _filesize(size: int | None) -> str:
+    if size is None:
+        return ""
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""
+
+
+def site_globals(config, edition_name: str, today: datetime.date | None = None) -> dict:
+    return {
+        "title": config.title,
+        "title_en": config.title_en or config.title,
+        "organization": config.organization,
+        "edition": edition_name,
+        "built": (today or datetime.date.today()).strftime("%d/%m/%Y"),
+        "languages": config.languages,
+        "base_url": config.base_url,
+    }

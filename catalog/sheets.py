@@ -1,0 +1,452 @@
+"""Reading the inventory sheets (hồ sơ, tài liệu) from CSV and XLSX files.
+
+Reading only: input files are never modified. Every row keeps the sheet, the row number
+and the column letter exactly as Excel shows them, so a problem can be reported where
+the archivist will find it. Headers are matched loosely (case, diacritics, spaces and
+punctuation ignored); unknown columns are kept as ``extra`` cells, never dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import unicodedata
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from catalog.values import ValueProblem, cell_text, fold
+
+KINDS = ("file", "document")
+
+_COMMON = {
+    "language": ("Ngôn ngữ",),
+    "condition": ("Tình trạng vật lý", "Tình trạng"),
+    "info_code": ("Ký hiệu thông tin",),
+    "keywords": ("Từ khóa",),
+    "notes": ("Ghi chú", "Chú giải"),
+    "access": ("Chế độ sử dụng", "Mức độ tiếp cận"),
+}
+
+FILE_HEADERS: dict[str, tuple[str, ...]] = {
+    "file_code": ("Mã hồ sơ", "Mã số hồ sơ"),
+    "fonds_code": ("Mã phông", "Mã phông lưu trữ"),
+    "fonds_name": ("Tên phông", "Tên phông lưu trữ"),
+    "inventory": ("Mục lục số", "Số mục lục"),
+    "box": ("Hộp số", "Số hộp"),
+    "file_number": ("Số và ký hiệu hồ sơ", "Số ký hiệu hồ sơ", "Hồ sơ số", "Số hồ sơ"),
+    "title": ("Tiêu đề hồ sơ", "Tiêu đề", "Tên hồ sơ"),
+    "retention": ("Thời hạn bảo quản", "Thời hạn lưu trữ"),
+    "start_date": ("Thời gian bắt đầu", "Ngày bắt đầu"),
+    "end_date": ("Thời gian kết thúc", "Ngày kết thúc"),
+    "item_count": ("Tổng số tài liệu", "Tổng số văn bản", "Số lượng văn bản"),
+    "sheets": ("Số lượng tờ", "Số tờ"),
+    "pages": ("Số lượng trang", "Số trang"),
+    **_COMMON,
+}
+
+DOCUMENT_HEADERS: dict[str, tuple[str, ...]] = {
+    "doc_id": ("Mã định danh văn bản", "Mã tài liệu", "Mã văn bản", "Mã định danh"),
+    "file_code": ("Mã hồ sơ",),
+    "ordinal": ("Số thứ tự văn bản trong hồ sơ", "Số thứ tự", "STT", "Số TT", "TT"),
+    "number": ("Số và ký hiệu", "Số và ký hiệu văn bản", "Số, ký hiệu", "Số ký hiệu"),
+    "number_no": ("Số của văn bản", "Số văn bản"),
+    "number_symbol": ("Ký hiệu của văn bản", "Ký hiệu văn bản"),
+    "date": ("Ngày, tháng, năm văn bản", "Ngày tháng văn bản", "Ngày văn bản",
+             "Ngày ban hành", "Ngày tháng năm"),
+    "doc_type": ("Tên loại văn bản", "Loại văn bản"),
+    "issuer": ("Tên cơ quan, tổ chức ban hành", "Tên cơ quan, tổ chức ban hành văn bản",
+               "Cơ quan ban hành", "Cơ quan, tổ chức ban hành"),
+    "summary": ("Trích yếu nội dung", "Trích yếu nội dung văn bản", "Trích yếu"),
+    "signer": ("Tác giả", "Người ký"),
+    "pages": ("Số lượng trang", "Số trang"),
+    "secrecy": ("Độ mật",),
+    "reliability": ("Mức độ tin cậy",),
+    "autograph": ("Bút tích",),
+    "file": ("Tệp tin", "Tên tệp tin", "Tên tệp"),
+    **_COMMON,
+}
+
+REQUIRED = {"file": ("file_code", "title"), "document": ("doc_id", "file_code", "summary")}
+
+_ALIASES = {
+    kind: {fold(name): key for key, names in table.items() for name in (key, *names)}
+    for kind, table in (("file", FILE_HEADERS), ("document", DOCUMENT_HEADERS))
+}
+_TABLES = {"file": FILE_HEADERS, "document": DOCUMENT_HEADERS}
+_KIND_VI = {"file": "hồ sơ", "document": "tài liệu"}
+_KIND_EN = {"file": "archival files", "document": "documents"}
+_HEADER_SCAN = 30  # the header row is looked for among the first rows only
+
+
+def header_key(header: str, kind: str) -> str | None:
+    """The canonical key of a column header for a ``"file"`` or ``"document"`` sheet."""
+    if kind not in _ALIASES:
+        raise ValueError(f"kind must be 'file' or 'document', not {kind!r}")
+    return _ALIASES[kind].get(fold(cell_text(header)))
+
+
+def sheet_kind(name: str) -> str | None:
+    """Which table a worksheet name means: "Hồ sơ" → "file", "Tài liệu" → "document"."""
+    folded = fold(name)
+    if folded in ("file", "files", "archivalfiles"):
+        return "file"
+    if folded in ("document", "documents", "items") or "tailieu" in folded or "vanban" in folded:
+        return "document"
+    return "file" if "hoso" in folded else None
+
+
+class SheetError(Exception):
+    """A file, sheet or cell that cannot be read, and where.
+
+    ``message`` is the bilingual text without the place (the build report shows the
+    place from ``path``, ``sheet``, ``row``, ``column``); ``str(error)`` has both.
+    """
+
+    def __init__(self, vi: str, en: str, *, path: str, sheet: str | None = None,
+                 row: int | None = None, column: str | None = None):
+        self.path, self.sheet, self.row, self.column = path, sheet, row, column
+        where_vi, where_en = [f"Tệp “{path}”"], [f"File “{path}”"]
+        for value, vi_word, en_word in ((sheet, "trang tính", "sheet"), (row, "dòng", "row"),
+                                        (column, "cột", "column")):
+            if value is not None:
+                quoted = f"“{value}”" if value is sheet else value
+                where_vi.append(f"{vi_word} {quoted}")
+                where_en.append(f"{en_word} {quoted}")
+        self.message = f"{vi[:1].upper()}{vi[1:]} / {en[:1].upper()}{en[1:]}"
+        super().__init__(f"{', '.join(where_vi)}: {vi} / {', '.join(where_en)}: {en}")
+
+
+@dataclass(frozen=True)
+class Cell:
+    header: str  # the header exactly as written in the sheet
+    column: str  # column letter as in Excel ("C"), also for CSV
+    value: object  # raw value (str for CSV; openpyxl value for XLSX)
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    path: str
+    sheet: str | None
+    row: int  # as Excel shows it
+    cells: dict[str, Cell]  # canonical key → cell, for known columns
+    extra: tuple[Cell, ...]  # unknown columns, in sheet order
+
+    def get(self, key: str) -> object | None:
+        cell = self.cells.get(key)
+        return cell.value if cell is not None else None
+
+    def text(self, key: str) -> str:
+        return cell_text(self.get(key))
+
+    def error(self, key: str, problem: ValueProblem) -> SheetError:
+        """A :class:`SheetError` placing ``problem`` at this row and ``key``'s column."""
+        cell = self.cells.get(key)
+        column = f"{cell.column} ({cell.header})" if cell else None
+        return SheetError(problem.vi, problem.en, path=self.path, sheet=self.sheet,
+                          row=self.row, column=column)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    path: str
+    sheet: str | None
+    headers: tuple[tuple[str, str | None], ...]  # (header as written, key or None)
+    rows: tuple[SheetRow, ...]
+
+
+Rows = list[tuple[int, Sequence[object]]]  # (row number as Excel shows it, values)
+
+
+# ---------------------------------------------------------------- rows → Sheet
+
+def _filled(values: Sequence[object]) -> int:
+    return sum(1 for v in values if cell_text(v))
+
+
+def _find_header(rows: Rows, kind: str) -> int | None:
+    """Index of the header row: the first row with at least two non-empty cells,
+    preferring one that names a known column (title rows above are skipped)."""
+    candidates = [i for i, (_, values) in enumerate(rows[:_HEADER_SCAN]) if _filled(values) >= 2]
+    for i in candidates:
+        if any(header_key(v, kind) for v in rows[i][1] if cell_text(v)):
+            return i
+    return candidates[0] if candidates else None
+
+
+def _is_column_numbers(values: Sequence[object]) -> bool:
+    """The "(1) (2) (3) ..." row Vietnamese forms put under the headers."""
+    texts = [cell_text(v).strip("()") for v in values if cell_text(v)]
+    return len(texts) >= 2 and texts == [str(n) for n in range(1, len(texts) + 1)]
+
+
+def _map_headers(values: Sequence[object], kind: str) -> tuple[tuple[str, str | None], ...]:
+    headers = [cell_text(v) for v in values]
+    while headers and not headers[-1]:
+        headers.pop()
+    seen: set[str] = set()
+    mapped = []
+    for header in headers:
+        key = header_key(header, kind) if header else None
+        if key in seen:
+            key = None  # the same column twice: the second is kept as an extra column
+        if key:
+            seen.add(key)
+        mapped.append((header, key))
+    return tuple(mapped)
+
+
+def _make_row(display: str, sheet: str | None, number: int, values: Sequence[object],
+              headers: tuple[tuple[str, str | None], ...]) -> SheetRow:
+    cells: dict[str, Cell] = {}
+    extra: list[Cell] = []
+    for i in range(max(len(values), len(headers))):
+        value = values[i] if i < len(values) else None
+        header, key = headers[i] if i < len(headers) else ("", None)
+        cell = Cell(header, get_column_letter(i + 1), value)
+        if key:
+            cells[key] = cell
+        elif header or cell_text(value):
+            extra.append(cell)
+    return SheetRow(display, sheet, number, cells, tuple(extra))
+
+
+def _missing_columns(headers, kind: str, display: str, sheet: str | None, row: int) -> SheetError:
+    missing = [k for k in REQUIRED[kind] if k not in {key for _, key in headers}]
+    names = ", ".join(f"“{_TABLES[kind][k][0]}”" for k in missing)
+    found = ", ".join(f"“{h}”" for h, _ in headers if h) or "—"
+    return SheetError(
+        f"bảng {_KIND_VI[kind]} thiếu cột bắt buộc {names} (các cột đang có: {found}). "
+        "Hãy thêm cột vào dòng tiêu đề, hoặc sửa tên cột cho đúng.",
+        f"the {_KIND_EN[kind]} table lacks the required column(s) {names} (columns found: "
+        f"{found}). Add the column(s) to the header row, or correct their names.",
+        path=display, sheet=sheet, row=row)
+
+
+def _build_sheet(rows: Rows, display: str, sheet: str | None, kind: str) -> Sheet:
+    start = _find_header(rows, kind)
+    if start is None:
+        raise SheetError(
+            f"không tìm thấy dòng tiêu đề cột của bảng {_KIND_VI[kind]}. Hãy ghi tên các "
+            "cột (ví dụ “Mã hồ sơ”, “Tiêu đề hồ sơ”) vào một dòng phía trên dữ liệu.",
+            f"no column header row was found for the {_KIND_EN[kind]} table. Put the "
+            "column names (e.g. “Mã hồ sơ”, “Tiêu đề hồ sơ”) in one row above the data.",
+            path=display, sheet=sheet)
+    header_row, header_values = rows[start]
+    headers = _map_headers(header_values, kind)
+    if any(k not in {key for _, key in headers} for k in REQUIRED[kind]):
+        raise _missing_columns(headers, kind, display, sheet, header_row)
+    body = [(n, values) for n, values in rows[start + 1:] if _filled(values)]
+    if body and _is_column_numbers(body[0][1]):
+        body = body[1:]
+    records = tuple(_make_row(display, sheet, n, values, headers) for n, values in body)
+    return Sheet(display, sheet, headers, records)
+
+
+# ---------------------------------------------------------------- CSV
+
+def _decode(data: bytes, display: str) -> str:
+    """CSV bytes as text: BOM → UTF-8/UTF-16; else UTF-8 strictly, then Windows-1258."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    elif b"\x00" in data[:4096]:  # UTF-16 saved without a BOM
+        encodings = ["utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"]
+    else:
+        encodings = ["utf-8", "cp1258"]
+    for encoding in encodings:
+        try:
+            return unicodedata.normalize("NFC", data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    raise SheetError(
+        "không đọc được bảng mã chữ của tệp CSV. Hãy mở tệp bằng Excel và lưu lại với "
+        "kiểu “CSV UTF-8 (Comma delimited)”, hoặc lưu thành tệp .xlsx.",
+        "the text encoding of the CSV file cannot be read. Open it in Excel and save it "
+        "again as “CSV UTF-8 (Comma delimited)”, or save it as an .xlsx file.",
+        path=display)
+
+
+def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> Rows:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(n, values) for n, values in islice(enumerate(reader, 1), limit)]
+
+
+def _sniff_delimiter(text: str, kind: str) -> str:
+    """The delimiter under which the header row names the most known columns."""
+    def score(delimiter: str) -> tuple[int, int]:
+        try:
+            rows = _parse_csv(text, delimiter, _HEADER_SCAN)
+        except csv.Error:
+            return (-1, -1)
+        start = _find_header(rows, kind)
+        if start is None:
+            return (0, 0)
+        values = rows[start][1]
+        return (sum(1 for v in values if header_key(v, kind)), _filled(values))
+
+    return max((",", ";", "\t"), key=score)
+
+
+def _read_csv(path: Path, display: str, kind: str) -> Sheet:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SheetError(
+            f"không đọc được tệp ({type(exc).__name__}). Hãy kiểm tra tệp còn đó và được "
+            "phép đọc.", f"the file cannot be read ({type(exc).__name__}). Check that it "
+            "exists and may be read.", path=display) from exc
+    text = _decode(data, display)
+    delimiter = _sniff_delimiter(text, kind)
+    try:
+        rows = _parse_csv(text, delimiter)
+    except csv.Error as exc:
+        raise SheetError(
+            f"tệp CSV bị lỗi cấu trúc ({exc}). Hãy mở tệp bằng Excel và lưu lại.",
+            f"the CSV file is malformed ({exc}). Open it in Excel and save it again.",
+            path=display) from exc
+    return _build_sheet(rows, display, None, kind)
+
+
+# ---------------------------------------------------------------- XLSX
+
+def _unreadable(display: str, exc: Exception) -> SheetError:
+    return SheetError(
+        f"không mở được tệp ({type(exc).__name__}). Tệp có thể bị hỏng, có mật khẩu, hoặc "
+        "không phải tệp Excel .xlsx; hãy mở bằng Excel và “Lưu thành” Excel Workbook (.xlsx).",
+        f"the file cannot be opened ({type(exc).__name__}). It may be damaged, "
+        "password-protected or not an Excel .xlsx file; open it in Excel and “Save As” "
+        "Excel Workbook (.xlsx).",
+        path=display)
+
+
+class _Book(dict):
+    """An open read-only workbook: sheet name → rows, each sheet read when first asked."""
+
+    def __init__(self, book, display: str):
+        super().__init__()
+        self.book, self.display, self.names = book, display, list(book.sheetnames)
+
+    def __missing__(self, name: str) -> Rows:
+        sheet = self.book[name]
+        sheet.reset_dimensions()  # some programs record a wrong size: read every row
+        try:
+            with _quiet():
+                rows = [(n, [_nfc(v) for v in values])
+                        for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+        except Exception as exc:  # a damaged sheet inside a readable workbook
+            raise SheetError(
+                f"trang tính bị hỏng ({type(exc).__name__}). Hãy mở tệp bằng Excel và lưu lại.",
+                f"the sheet is damaged ({type(exc).__name__}). Open the file in Excel and "
+                "save it again.", path=self.display, sheet=name) from exc
+        self[name] = rows
+        return rows
+
+    def fits(self, name: str, kind: str) -> bool:
+        """Whether the sheet's header row has the required columns of ``kind``."""
+        start = _find_header(self[name], kind)
+        headers = _map_headers(self[name][start][1], kind) if start is not None else ()
+        return set(REQUIRED[kind]) <= {key for _, key in headers}
+
+    def sheet(self, name: str, kind: str) -> Sheet:
+        return _build_sheet(self[name], self.display, name, kind)
+
+
+@contextlib.contextmanager
+def _open_book(path: Path, display: str) -> Iterator[_Book]:
+    """openpyxl, read-only, formula results; the workbook is always closed."""
+    try:
+        with _quiet():
+            book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # any failure here means the file is unreadable
+        raise _unreadable(display, exc) from exc
+    try:
+        yield _Book(book, display)
+    finally:
+        book.close()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """openpyxl warns about Excel features it ignores (validation, styles): not our business."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _nfc(value: object) -> object:
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _pick_sheet(book: _Book, kind: str, taken: Sequence[str] = ()) -> str | None:
+    """The sheet for ``kind``: by name first, then the first whose columns fit."""
+    free = [n for n in book.names if n not in taken]
+    by_name = [n for n in free if sheet_kind(n) == kind]
+    if by_name:
+        return by_name[0]
+    return next((n for n in free if sheet_kind(n) is None and book.fits(n, kind)), None)
+
+
+# ---------------------------------------------------------------- public entry points
+
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def read_table(path: Path, display_path: str, kind: str) -> Sheet:
+    """One table (``kind`` "file" or "document") from a .csv or .xlsx file.
+
+    For an .xlsx, the sheet whose name means ``kind`` is used; else the first sheet
+    whose columns fit ``kind``; else the first sheet.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be 'file' or 'document', not {kind!r}")
+    suffix = Path(path).suffix.lower()
+    if suffix in _CSV_SUFFIXES:
+        return _read_csv(Path(path), display_path, kind)
+    if suffix not in _XLSX_SUFFIXES:
+        raise _wrong_type(display_path, suffix)
+    with _open_book(Path(path), display_path) as book:
+        if not book.names:
+            raise _unreadable(display_path, ValueError("no worksheet"))
+        return book.sheet(_pick_sheet(book, kind) or book.names[0], kind)
+
+
+def read_workbook(path: Path, display_path: str) -> dict[str, Sheet]:
+    """Both tables from one .xlsx with sheets "Hồ sơ" and "Tài liệu".
+
+    Returns ``{"file": Sheet, "document": Sheet}``. Sheets are found by name (loosely:
+    "HO SO", "ho_so", "Văn bản"...), else by their columns.
+    """
+    if Path(path).suffix.lower() not in _XLSX_SUFFIXES:
+        raise _wrong_type(display_path, Path(path).suffix.lower())
+    with _open_book(Path(path), display_path) as book:
+        names: dict[str, str] = {}
+        for kind in KINDS:
+            if (name := _pick_sheet(book, kind, tuple(names.values()))) is None:
+                raise SheetError(
+                    f"không tìm thấy trang tính {_KIND_VI[kind]} (các trang tính đang có: "
+                    f"{', '.join(book.names)}). Hãy đặt tên hai trang tính là “Hồ sơ” và "
+                    "“Tài liệu”.",
+                    f"no {_KIND_EN[kind]} sheet was found (sheets present: "
+                    f"{', '.join(book.names)}). Name the two sheets “Hồ sơ” and “Tài liệu”.",
+                    path=display_path)
+            names[kind] = name
+        return {kind: book.sheet(name, kind) for kind, name in names.items()}
+
+
+def _wrong_type(display: str, suffix: str) -> SheetError:
+    return SheetError(
+        f"không đọc được loại tệp “{suffix or '(không có đuôi)'}”. Hãy lưu bảng kê thành "
+        "tệp .xlsx (Excel Workbook) hoặc .csv (CSV UTF-8).",
+        f"files of type “{suffix or '(no extension)'}” cannot be read. Save the inventory "
+        "as an .xlsx (Excel Workbook) or .csv (CSV UTF-8) file.",
+        path=display)

@@ -1,0 +1,70 @@
+"""Render every planned page in every UI language and write the site with its scans."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from catalog.config import Config
+from catalog.errors import BuildError
+from catalog.markdown_pages import MarkdownPage
+from catalog.model import Catalog, Location
+from catalog.progress import Progress
+from catalog.render import Renderer, make_environment, site_globals
+from catalog.report import Report
+from catalog.site_pages import pdf_path, plan_site
+from catalog.write import SiteWriter
+
+
+def refuse_output_inside_inputs(content_root: Path, out: Path) -> None:
+    """Building into the inputs (or over them) could destroy an archive's originals."""
+    content_root, out = content_root.resolve(), out.resolve()
+    if out == content_root or out.is_relative_to(content_root) or content_root.is_relative_to(out):
+        raise BuildError(
+            f"Thư mục đích {out} nằm trong (hoặc chứa) thư mục dự án {content_root}; dữ liệu gốc không bao giờ bị ghi. "
+            f"Chọn --out ở nơi khác, ví dụ build/site. / The output folder {out} is inside (or contains) the project "
+            f"folder {content_root}; inputs are never written. Choose another --out, e.g. build/site."
+        )
+
+
+def write_site(
+    config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
+    report: Report, progress: Progress,
+) -> None:
+    _report_slug_clashes(catalog, report)
+    env = make_environment(config.root)
+    renderer = Renderer(env, site_globals(config, edition), md_pages, config.languages)
+    pages = plan_site(catalog, md_pages, config)
+    progress.stage("Dựng trang / Rendering pages", len(pages) * len(config.languages))
+    with SiteWriter(out) as writer:
+        for page in pages:
+            for lang in config.languages:
+                writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
+                progress.advance(1)
+        _copy_scans(catalog, writer, progress)
+        writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
+
+
+def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress) -> None:
+    scans = {pdf_path(d): d.pdf_path for d in catalog.documents if d.pdf_path}
+    progress.stage("Chép bản quét / Copying scans", len(scans))
+    for rel, source in scans.items():
+        writer.copy_file(rel, source)
+        progress.advance(1)
+
+
+def _report_slug_clashes(catalog: Catalog, report: Report) -> None:
+    """Ids that differ only by case would overwrite each other on a FAT USB stick."""
+    seen: dict[str, str] = {}
+    for document in catalog.documents:
+        key = document.slug.lower()
+        if key in seen and seen[key] != document.doc_id:
+            report.add(
+                "id-case-clash",
+                f'Mã định danh "{document.doc_id}" chỉ khác "{seen[key]}" ở chữ hoa/thường; trên USB (FAT) hai trang sẽ đè nhau. '
+                f'Đổi một trong hai mã. / Id "{document.doc_id}" differs from "{seen[key]}" only by case; on a FAT USB stick '
+                f"their pages overwrite each other. Change one of them.",
+                Location(document.location.path, document.location.sheet, document.location.row),
+                doc_id=document.doc_id,
+            )
+        seen.setdefault(key, document.doc_id)

@@ -1,0 +1,181 @@
+"""Which pages the site has, and what each one shows (its template context).
+
+Paths use Vietnamese, accent-free words so URLs read naturally to the catalog's
+users: ``phong/``, ``ho-so/``, ``tai-lieu/``, ``duyet/``, ``trang/``. A document's
+page is its permalink: ``tai-lieu/<slug of doc_id>.html``, stable across rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from catalog.markdown_pages import MarkdownPage
+from catalog.model import ArchivalFile, Catalog, Document, Fonds, Package, slug_for
+from catalog.render import SitePage
+
+
+def fonds_path(fonds: Fonds) -> str:
+    return f"phong/{fonds.slug}.html"
+
+
+def file_path(archival_file: ArchivalFile) -> str:
+    return f"ho-so/{archival_file.slug}.html"
+
+
+def document_path(document: Document) -> str:
+    return f"tai-lieu/{document.slug}.html"
+
+
+def pdf_path(document: Document) -> str:
+    """Where the scan is published; a whole-file scan is published once for its file."""
+    name = slug_for(document.file_code) if document.pdf_shared else document.slug
+    return f"pdf/{name}.pdf"
+
+
+BROWSE_DIMENSIONS = {
+    # key: (URL word, label key, value of a document or None)
+    "year": ("nam", "browse_year", lambda d: str(d.year) if d.year else None),
+    "type": ("loai", "browse_type", lambda d: d.doc_type or None),
+    "issuer": ("co-quan", "browse_issuer", lambda d: d.issuer or None),
+}
+
+
+def plan_site(catalog: Catalog, md_pages: list[MarkdownPage], config) -> list[SitePage]:
+    pages = [_home(catalog, config.new_items)]
+    for fonds in catalog.fonds:
+        pages.append(SitePage(fonds_path(fonds), "fonds.html", {"fonds": fonds}))
+        for archival_file in fonds.files:
+            pages.append(_file_page(fonds, archival_file, catalog))
+            pages.extend(_document_pages(fonds, archival_file, config))
+    for key in BROWSE_DIMENSIONS:
+        pages.extend(_browse_pages(key, catalog.documents))
+    for md in md_pages:
+        pages.append(SitePage(md.path, "page.html", {"md": md}))
+    return pages
+
+
+def _home(catalog: Catalog, new_items: int) -> SitePage:
+    handover = {p.id: (p.handover_date.iso if p.handover_date else "") for p in catalog.packages}
+    newest = sorted(
+        catalog.documents,
+        key=lambda d: (handover.get(d.package_id, ""), d.date.iso if d.date else "", d.doc_id),
+        reverse=True,
+    )[:new_items]
+    return SitePage("index.html", "home.html", {
+        "fonds_list": catalog.fonds,
+        "newest": newest,
+        "document_count": len(catalog.documents),
+        "file_count": len(catalog.files),
+    })
+
+
+def _file_page(fonds: Fonds, archival_file: ArchivalFile, catalog: Catalog) -> SitePage:
+    package = next((p for p in catalog.packages if p.id == archival_file.package_id), None)
+    return SitePage(file_path(archival_file), "file.html", {
+        "fonds": fonds,
+        "file": archival_file,
+        "fields": file_fields(archival_file),
+        "package": package_fields(package) if package else [],
+    })
+
+
+def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config) -> Iterable[SitePage]:
+    documents = archival_file.documents
+    for index, document in enumerate(documents):
+        path = document_path(document)
+        yield SitePage(path, "document.html", {
+            "citation": citation(document, archival_file, fonds, config.organization),
+            "permalink": f"{config.base_url}/{path}" if config.base_url else path,
+            "fonds": fonds,
+            "file": archival_file,
+            "doc": document,
+            "fields": document_fields(document),
+            "pdf_href": pdf_path(document) if document.pdf_path else None,
+            "previous": documents[index - 1] if index > 0 else None,
+            "next": documents[index + 1] if index + 1 < len(documents) else None,
+        })
+
+
+def _browse_pages(key: str, documents: list[Document]) -> list[SitePage]:
+    word, label, value_of = BROWSE_DIMENSIONS[key]
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        value = value_of(document)
+        if value:
+            groups[value].append(document)
+    order = sorted(groups, reverse=(key == "year"), key=lambda v: v.casefold())
+    entries = [
+        {"value": value, "count": len(groups[value]), "path": f"duyet/{word}-{slug_for(value)}.html"}
+        for value in order
+    ]
+    pages = [SitePage(f"duyet/{word}.html", "browse_index.html", {"label": label, "entries": entries, "dimension": key})]
+    for entry in entries:
+        listed = sorted(groups[entry["value"]], key=lambda d: (d.date.iso if d.date else "", d.doc_id))
+        pages.append(SitePage(entry["path"], "browse_list.html", {
+            "label": label, "value": entry["value"], "documents": listed, "index_path": f"duyet/{word}.html",
+        }))
+    return pages
+
+
+def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, organization: str) -> str:
+    """A citation in the form Vietnamese archives ask researchers to use."""
+    head = " ".join(p for p in (document.doc_type, f"số {document.number}" if document.number else "") if p)
+    if document.date:
+        head += f" ngày {document.date.text}" if document.date.precision == "day" else f" ({document.date.text})"
+    if document.issuer:
+        head += f" của {document.issuer}"
+    parts = [f"{head.strip()}: {document.summary}" if head.strip() else document.summary]
+    parts.append(f"Hồ sơ {archival_file.file_code}: {archival_file.title}")
+    parts.append(f"Phông {fonds.name}" + (f" ({fonds.code})" if fonds.code else ""))
+    if organization:
+        parts.append(organization)
+    parts.append(f"Mã định danh: {document.doc_id}")
+    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+def _field(key: str, value) -> tuple[str, str] | None:
+    if value is None or value == "" or value == ():
+        return None
+    if isinstance(value, tuple):
+        value = "; ".join(value)
+    elif hasattr(value, "text") and hasattr(value, "iso"):
+        value = value.text
+    return (f"f_{key}", str(value))
+
+
+def document_fields(document: Document) -> list[tuple[str, str]]:
+    """(label key, value) for every non-empty field; unknown columns come last."""
+    keys = (
+        "doc_id", "number", "date", "doc_type", "issuer", "summary", "signer", "file_code", "ordinal",
+        "language", "pages", "access", "reliability", "autograph", "condition", "info_code", "keywords", "notes",
+    )
+    values = {
+        "pages": document.declared_pages,
+        "access": document.tier.label_vi,
+        "date": document.date,
+    }
+    fields = [_field(k, values[k] if k in values else getattr(document, k)) for k in keys]
+    return [f for f in fields if f]
+
+
+def file_fields(archival_file: ArchivalFile) -> list[tuple[str, str]]:
+    keys = (
+        "file_code", "fonds_code", "fonds_name", "inventory", "box", "file_number", "title", "retention",
+        "access", "language", "start_date", "end_date", "item_count", "sheets", "pages", "condition",
+        "info_code", "keywords", "notes",
+    )
+    values = {"access": archival_file.tier.label_vi}
+    fields = [_field(k, values[k] if k in values else getattr(archival_file, k)) for k in keys]
+    return [f for f in fields if f]
+
+
+def package_fields(package: Package) -> list[tuple[str, str]]:
+    rows = [
+        ("package", f"{package.id} — {package.title}" if package.title else package.id),
+        ("agency", package.agency),
+        ("handover_date", package.handover_date.text if package.handover_date else ""),
+        ("handed_over_by", package.handed_over_by),
+        ("received_by", package.received_by),
+    ]
+    return [(k, v) for k, v in rows if v]
