@@ -90,13 +90,14 @@ def _extract(catalog: Catalog, digests: DigestCache, cache: TextCache, report: R
     for document in documents:
         facts, issues = results[jobs[document.doc_id][1]]
         document.pdf = dataclasses.replace(facts)
-        pdf_display = f"packages/{document.package_id}/{document.pdf_rel}"
+        # The location is the sheet cell that names the scan; the message names the scan.
+        where = dataclasses.replace(document.location, column=document.pdf_column)
         for issue in issues:
             if (facts.sha256, issue.code) in reported:
                 continue  # a whole-file scan is reported once, not once per document
             reported.add((facts.sha256, issue.code))
-            loc = Location(pdf_display, document.location.sheet, document.location.row, None)
-            report.add(issue.code, issue.message, loc, doc_id=document.doc_id, severity=issue.severity)
+            message = f'"{document.pdf_rel}": {issue.message}'
+            report.add(issue.code, message, where, doc_id=document.doc_id, severity=issue.severity)
         _check_page_count(document, report)
 
 

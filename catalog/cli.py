@@ -128,3 +128,7 @@ def _print_problems(report, limit: int = 30) -> None:
         click.echo(f"    {problem.message}", err=True)
     if len(report.problems) > limit:
         click.echo(f"… và {len(report.problems) - limit} vấn đề khác / and {len(report.problems) - limit} more.", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -102,6 +102,7 @@ class Document:
     extra: tuple[Field, ...] = ()
     pdf_path: Path | None = None  # absolute, inside the package
     pdf_rel: str = ""  # relative to the package root, as archivists see it
+    pdf_column: str = "Tệp tin"  # the sheet column that names (or would name) the scan
     pdf_shared: bool = False  # the archival file's single PDF, shared by its documents
     pdf_withheld: bool = False  # the scan exists but this edition may not publish it
     pdf: PdfFacts | None = None

@@ -16,7 +16,7 @@ from pathlib import Path
 from catalog.model import Location, Package
 from catalog.report import WARNING, Report
 from catalog.sheets import Sheet, SheetError, read_table, read_workbook
-from catalog.values import ValueProblem, parse_date
+from catalog.values import ValueProblem, fold, parse_date
 
 PACKAGE_KEYS = (
     "id", "title", "fonds_code", "fonds_name", "agency", "handover_date",
@@ -179,7 +179,7 @@ def _read_sheets(root: Path, display: str, report: Report) -> dict[str, Sheet]:
             if path.suffix.lower() not in _SHEET_SUFFIXES or not path.is_file():
                 continue
             rel = f"{display}/{path.relative_to(root).as_posix()}"
-            kind = _SHEET_STEMS.get(_loose(path.stem))
+            kind = _SHEET_STEMS.get(fold(path.stem))  # exact names; any other .xlsx may hold both
             try:
                 if kind and kind not in sheets:
                     sheets[kind] = read_table(path, rel, kind)
@@ -222,11 +222,6 @@ def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str]]:
                 continue
             pdfs[rel] = path
     return pdfs, escaping
-
-
-def _loose(name: str) -> str:
-    folded = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
-    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
 
 
 def _nfc(text: str) -> str:

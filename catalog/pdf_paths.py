@@ -22,6 +22,7 @@ def resolve_pdf(
     document: Document, row: SheetRow, raw: RawPackage, archival_file: ArchivalFile, report: Report
 ) -> None:
     """Set ``document.pdf_path``/``pdf_rel``/``pdf_shared``, or report why there is none."""
+    document.pdf_column = file_column(row)
     written = row.text("file")
     if written:
         rel = _from_column(written, row, raw, document, report)
@@ -29,7 +30,7 @@ def resolve_pdf(
         rel = _by_convention(document, archival_file, raw)
         link = _escaping_by_convention(document, raw) if rel is None else None
         if link:
-            _report_escaping_link(link, Location(row.path, row.sheet, row.row, None), document, report)
+            _report_escaping_link(link, _file_location(row), document, report)
         elif rel is None:
             expected = f"{document.file_code}.{document.ordinal or '<số thứ tự>'}.pdf"
             report.add(
@@ -38,7 +39,7 @@ def resolve_pdf(
                 f'xuất bản nhưng không có bản quét. Thêm tệp hoặc ghi đường dẫn vào cột "Tệp tin". '
                 f'/ No PDF "{expected}" (nor "{document.file_code}.pdf") in the package; the document is published '
                 f'without its scan. Add the file or give its path in the "Tệp tin" column.',
-                Location(row.path, row.sheet, row.row, None),
+                _file_location(row),
                 doc_id=document.doc_id,
             )
     if rel is None:
@@ -49,7 +50,7 @@ def resolve_pdf(
 
 
 def _from_column(written: str, row: SheetRow, raw: RawPackage, document: Document, report: Report) -> str | None:
-    location = Location(row.path, row.sheet, row.row, row.cells["file"].header)
+    location = _file_location(row)
     rel = _clean_relative(written)
     if rel is None:
         report.add(
@@ -76,6 +77,16 @@ def _from_column(written: str, row: SheetRow, raw: RawPackage, document: Documen
         doc_id=document.doc_id,
     )
     return None
+
+
+def file_column(row: SheetRow) -> str:
+    """The column where a document's scan is named (or would be)."""
+    cell = row.cells.get("file")
+    return cell.header if cell else "Tệp tin"
+
+
+def _file_location(row: SheetRow) -> Location:
+    return Location(row.path, row.sheet, row.row, file_column(row))
 
 
 def _report_escaping_link(rel: str, location: Location, document: Document, report: Report) -> None:

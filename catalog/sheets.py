@@ -114,12 +114,12 @@ class SheetError(Exception):
                  row: int | None = None, column: str | None = None):
         self.path, self.sheet, self.row, self.column = path, sheet, row, column
         where_vi, where_en = [f"Tệp “{path}”"], [f"File “{path}”"]
-        for value, vi_word, en_word in ((sheet, "trang tính", "sheet"), (row, "dòng", "row"),
-                                        (column, "cột", "column")):
+        places = (("trang tính", "sheet", None if sheet is None else f"“{sheet}”"),
+                  ("dòng", "row", row), ("cột", "column", column))
+        for vi_word, en_word, value in places:
             if value is not None:
-                quoted = f"“{value}”" if value is sheet else value
-                where_vi.append(f"{vi_word} {quoted}")
-                where_en.append(f"{en_word} {quoted}")
+                where_vi.append(f"{vi_word} {value}")
+                where_en.append(f"{en_word} {value}")
         self.message = f"{vi[:1].upper()}{vi[1:]} / {en[:1].upper()}{en[1:]}"
         super().__init__(f"{', '.join(where_vi)}: {vi} / {', '.join(where_en)}: {en}")
 
@@ -171,14 +171,15 @@ def _filled(values: Sequence[object]) -> int:
     return sum(1 for v in values if cell_text(v))
 
 
+def _known(values: Sequence[object], kind: str) -> int:
+    return len({header_key(v, kind) for v in values if cell_text(v)} - {None})
+
+
 def _find_header(rows: Rows, kind: str) -> int | None:
-    """Index of the header row: the first row with at least two non-empty cells,
-    preferring one that names a known column (title rows above are skipped)."""
+    """Index of the header row: among the rows with at least two non-empty cells, the
+    first one naming the most known columns (so title rows above are skipped)."""
     candidates = [i for i, (_, values) in enumerate(rows[:_HEADER_SCAN]) if _filled(values) >= 2]
-    for i in candidates:
-        if any(header_key(v, kind) for v in rows[i][1] if cell_text(v)):
-            return i
-    return candidates[0] if candidates else None
+    return max(candidates, key=lambda i: (_known(rows[i][1], kind), -i), default=None)
 
 
 def _is_column_numbers(values: Sequence[object]) -> bool:
@@ -290,8 +291,7 @@ def _sniff_delimiter(text: str, kind: str) -> str:
         start = _find_header(rows, kind)
         if start is None:
             return (0, 0)
-        values = rows[start][1]
-        return (sum(1 for v in values if header_key(v, kind)), _filled(values))
+        return (_known(rows[start][1], kind), _filled(rows[start][1]))
 
     return max((",", ";", "\t"), key=score)
 

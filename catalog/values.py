@@ -115,7 +115,8 @@ _DATE_FORMS_EN = (
 )
 
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
-_YEAR_FIRST = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})")
+# yyyy-mm-dd, also with the midnight time some exports add ("2025-04-10 00:00:00")
+_YEAR_FIRST = re.compile(r"(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})(?:\.0+)?")
@@ -199,12 +200,12 @@ def parse_date(value: object) -> DateValue | None:
     if isinstance(value, datetime.date):
         return _day_value(value, value.year, value.month, value.day)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
-            raise _date_problem(value, "đây là một số, không phải năm", "it is a number, not a year")
-        if not 1000 <= int(value) <= 9999:
+        whole = math.isfinite(value) and float(value).is_integer()
+        if not whole or not 1000 <= value <= 9999:
             raise _date_problem(
                 value,
-                "đây là một số, không phải năm (nếu là ô ngày tháng của Excel, hãy định dạng ô là Date)",
+                "đây là một số, không phải năm (nếu đó là ngày tháng của Excel, "
+                "hãy định dạng ô là Date)",
                 "it is a number, not a year (if it is an Excel date, format the cell as Date)",
             )
         return _year_value(value, int(value))
@@ -252,10 +253,12 @@ def parse_tier(value: object) -> Tier | None:
     tier = by_code if code is not None else by_words
     if tier is None or by_words not in (None, tier):  # unknown, or "01 - Mật"
         raise ValueProblem(
-            f"Chế độ sử dụng {_quote(value)} không rõ nghĩa hoặc tự mâu thuẫn. Hãy ghi 01 (Công khai), "
-            "02 (Sử dụng có điều kiện) hoặc 03 (Mật), hoặc để trống để dùng mức mặc định.",
-            f"The access value {_quote(value)} is not understood or contradicts itself. Write 01 (public), "
-            "02 (restricted) or 03 (secret), or leave it empty for the default.",
+            f"Chế độ sử dụng {_quote(value)} không rõ nghĩa hoặc tự mâu thuẫn. Hãy ghi "
+            "01 (Công khai), 02 (Sử dụng có điều kiện) hoặc 03 (Mật), hoặc để trống để "
+            "dùng mức mặc định.",
+            f"The access value {_quote(value)} is not understood or contradicts itself. "
+            "Write 01 (public), 02 (restricted) or 03 (secret), or leave it empty for the "
+            "default.",
         )
     return tier
 

@@ -260,8 +260,9 @@ def make_inventory(path, sheet_title="Hồ sơ"):
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = sheet_title
-    ws["A1"] = "MỤC LỤC HỒ SƠ PHÔNG ỦY BAN NHÂN DÂN TỈNH"
+    ws["A1"] = "MỤC LỤC HỒ SƠ"
     ws.merge_cells("A1:F1")
+    ws.append(["Tên phông", "Ủy ban nhân dân tỉnh"])  # a label/value line above the table
     ws.append(["Mã hồ sơ", "Tiêu đề hồ sơ", "Thời gian bắt đầu", "Chế độ sử dụng",
                "Người nhập", "Số lượng tờ"])
     ws.append([1, 2, 3, 4, 5, 6])
@@ -281,7 +282,7 @@ def test_xlsx_inventory(tmp_path):
     assert path.read_bytes() == before  # inputs are never modified
     assert (sheet.path, sheet.sheet) == ("goi1/ho_so.xlsx", "Hồ sơ")
     first, second = sheet.rows
-    assert (first.row, second.row) == (4, 6)
+    assert (first.row, second.row) == (5, 7)
     assert first.get("start_date") == datetime.datetime(2010, 3, 5)
     assert parse_date(first.get("start_date")).text == "05/03/2010"
     assert first.get("access") == 1 and parse_tier(first.get("access")) is Tier.PUBLIC
@@ -298,13 +299,13 @@ def test_value_problem_located_at_row_and_column(tmp_path):
     with pytest.raises(ValueProblem) as info:
         parse_date(row.get("start_date"))
     error = row.error("start_date", info.value)
-    assert (error.path, error.sheet, error.row) == ("goi1/ho_so.xlsx", "Hồ sơ", 6)
+    assert (error.path, error.sheet, error.row) == ("goi1/ho_so.xlsx", "Hồ sơ", 7)
     assert error.column == "C (Thời gian bắt đầu)"
     assert error.message == info.value.message
     vi, en = str(error).split(" / ", 1)
-    assert vi.startswith("Tệp “goi1/ho_so.xlsx”, trang tính “Hồ sơ”, dòng 6, cột C "
+    assert vi.startswith("Tệp “goi1/ho_so.xlsx”, trang tính “Hồ sơ”, dòng 7, cột C "
                          "(Thời gian bắt đầu): Ngày tháng “31/02/2020” không hợp lệ")
-    assert en.startswith("File “goi1/ho_so.xlsx”, sheet “Hồ sơ”, row 6, column C "
+    assert en.startswith("File “goi1/ho_so.xlsx”, sheet “Hồ sơ”, row 7, column C "
                          "(Thời gian bắt đầu): The date “31/02/2020” is not valid")
 
 

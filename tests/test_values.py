@@ -24,7 +24,7 @@ D = datetime.date
 # ---------------------------------------------------------------- dates
 
 @pytest.mark.parametrize("value", ["10/04/2025", "10/4/2025", "10.04.2025", "10-04-2025",
-                                   "2025-04-10", " 10 / 04 / 2025 ",
+                                   "2025-04-10", " 10 / 04 / 2025 ", "2025-04-10 00:00:00",
                                    datetime.datetime(2025, 4, 10, 0, 0), D(2025, 4, 10)])
 def test_day_forms(value):
     assert parse_date(value) == DateValue(D(2025, 4, 10), D(2025, 4, 10), "day", "10/04/2025")
@@ -80,7 +80,7 @@ def test_impossible_date_names_value_reason_and_forms():
 
 
 @pytest.mark.parametrize("value", ["tháng 4 năm 2025", "10/04/25", "13/2025", "2021-2019",
-                                   "10/04/2025 đến 12/04/2025", "0202", 45757, 12.5, True,
+                                   "10/04/2025 đến 12/04/2025", "0202", "2025-04-10 14:30", 45757, 12.5, True,
                                    datetime.time(10, 30)])
 def test_bad_dates(value):
     with pytest.raises(ValueProblem):

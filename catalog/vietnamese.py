@@ -1,0 +1,374 @@
+"""The analyzer's rules for Vietnamese text: normalization, keys, tokens, numbers.
+
+Pure functions and data tables, no search-engine imports. The browser search
+engine mirrors these rules one for one, so every rule is a small table or a
+regular expression rather than clever code (see /work/shared/spec/vietnamese-search.md).
+
+Two keys per syllable make search both precise and forgiving:
+
+* ``exact_key`` keeps the diacritics but not where the tone mark sits:
+  ``hòa`` and ``hoà`` both become ``hoa2`` (old and new tone placement).
+* ``folded_key`` drops every mark: ``Đường`` becomes ``duong``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from catalog.legacy_encoding import decode_tcvn3, decode_vni
+
+# Tone marks as combining characters -> VNI-style tone number. U+0340/U+0341 are
+# the deprecated "tone mark" variants of grave/acute; NFD maps them to U+0300/U+0301
+# but they are listed so the rule does not depend on that.
+TONE_NUMBERS = {
+    "\u0301": "1",  # sắc   (acute)
+    "\u0341": "1",
+    "\u0300": "2",  # huyền (grave)
+    "\u0340": "2",
+    "\u0309": "3",  # hỏi   (hook above)
+    "\u0303": "4",  # ngã   (tilde)
+    "\u0323": "5",  # nặng  (dot below)
+}
+
+# đ/Đ have no Unicode decomposition, so folding must map them explicitly.
+STROKE_LETTERS = {ord("đ"): "d", ord("Đ"): "D"}
+
+# Dash variants that mean "-" inside a document number: hyphen-minus, hyphen,
+# non-breaking hyphen, figure dash, en dash, em dash, minus sign.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+
+# A token is a run of letters, digits and combining marks (the marks matter for
+# text that is still NFD). Everything else (space, - / . , ...) separates tokens.
+# JavaScript: /[\p{L}\p{N}\p{M}]+/gu
+COMBINING_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+TOKEN_PATTERN = re.compile(rf"(?:[^\W_]|[{COMBINING_RANGES}])+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: PDFs often yield NFD (``Việt`` as e + circumflex + dot below)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Remove every diacritic and the stroke of đ/Đ; keep case. ``Đường`` -> ``Duong``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    return nfc(bare.translate(STROKE_LETTERS))
+
+
+@lru_cache(maxsize=65536)
+def tone_key(syllable: str) -> str:
+    """Lower-case syllable with its tone mark replaced by a trailing tone number.
+
+    Vowel shape marks (â ă ê ô ơ ư) and đ stay, so the key is diacritic-exact,
+    but where the tone mark sits does not matter: ``hòa``/``hoà`` -> ``hoa2``,
+    ``uỷ``/``ủy`` -> ``uy3``, ``Đảng`` -> ``đang3``. Only the first tone mark
+    counts; a well-formed syllable has at most one.
+    """
+    tone = ""
+    kept = []
+    for char in unicodedata.normalize("NFD", syllable.lower()):
+        number = TONE_NUMBERS.get(char)
+        if number is None:
+            kept.append(char)
+        elif not tone:
+            tone = number
+    return nfc("".join(kept)) + tone
+
+
+def exact_key(token_text: str) -> str:
+    """Index key that keeps diacritics but ignores tone placement and case."""
+    return tone_key(token_text)
+
+
+@lru_cache(maxsize=65536)
+def folded_key(token_text: str) -> str:
+    """Index key without any diacritics, lower-case: recall for unaccented queries and OCR."""
+    return fold(token_text).lower()
+
+
+def has_diacritics(token_text: str) -> bool:
+    """True when the token carries any mark (or đ): then exact matches should rank higher."""
+    return folded_key(token_text) != nfc(token_text).lower()
+
+
+# --- tokens ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """One syllable or alphanumeric run, as found in the NFC text."""
+
+    text: str  # original spelling (NFC), case kept, for display and highlighting
+    start: int  # character offsets in the NFC text
+    end: int
+    position: int  # 0-based, consecutive
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens after NFC. ``64-CV/TW`` -> ``64``, ``CV``, ``TW``."""
+    normalized = nfc(text)
+    return [
+        Token(match.group(), match.start(), match.end(), position)
+        for position, match in enumerate(TOKEN_PATTERN.finditer(normalized))
+    ]
+
+
+# --- document numbers ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A document number found in text: the span as written and its canonical key."""
+
+    text: str  # raw span, spelling kept for display (``367 - QĐ/TWĐTN-VP``)
+    start: int  # character offsets in the NFC text
+    end: int
+    key: str  # canonical_number(text): ``367-QĐ/TWĐTN-VP``
+
+
+_SEPARATOR = rf"[/{re.escape(DASHES)}]"
+# serial number, optional "/year", a separator (spaces allowed around it, as in
+# "367 - QĐ/..." and "1206 /QĐ-..."), then a chain of symbol parts joined by - or /.
+DOC_NUMBER_PATTERN = re.compile(
+    rf"(?<![^\W_])(?<!{_SEPARATOR})"
+    rf"\d{{1,6}}(?:/\d{{4}})?[ \t]*{_SEPARATOR}[ \t]*"
+    rf"(?P<symbol>[^\W\d_][^\W_]*(?:{_SEPARATOR}[^\W_]+)*)"
+)
+_SYMBOL_SPLIT = re.compile(rf"({_SEPARATOR})")
+
+
+def _is_symbol_part(part: str, first: bool) -> bool:
+    """Is this an issuer/type abbreviation such as ``CV``, ``QH15``, ``QyĐ`` or ``CTr``?
+
+    It starts with a capital (later parts may start with a digit). Mixed-case
+    abbreviations have at least two capitals, which keeps ordinary words such
+    as ``Công`` out: ``10/4/2025 - Công văn`` is a date followed by text.
+    """
+    head = part[0]
+    if not (head.isupper() or (not first and head.isdigit())):
+        return False
+    capitals = sum(ch.isupper() for ch in part)
+    has_lower = any(ch.islower() for ch in part)
+    return not has_lower or capitals >= 2
+
+
+def _valid_symbol_length(symbol: str) -> int:
+    """Length of the longest prefix of the symbol chain made of valid parts (0 if none)."""
+    pieces = _SYMBOL_SPLIT.split(symbol)  # part, separator, part, ...
+    length = 0
+    capitals = 0
+    for index in range(0, len(pieces), 2):
+        part = pieces[index]
+        if not _is_symbol_part(part, first=index == 0):
+            break
+        capitals += sum(ch.isupper() for ch in part)
+        length += len(part) + (len(pieces[index - 1]) if index else 0)
+    return length if capitals >= 2 else 0
+
+
+def find_document_numbers(text: str) -> list[DocNumber]:
+    """Every document number in the text (Party, state legal and administrative forms).
+
+    A plain date such as ``10/4/2025`` is not a number: a number always has a
+    symbol part made of capitals.
+    """
+    normalized = nfc(text)
+    found = []
+    for match in DOC_NUMBER_PATTERN.finditer(normalized):
+        symbol_length = _valid_symbol_length(match.group("symbol"))
+        if not symbol_length:
+            continue
+        end = match.start("symbol") + symbol_length
+        raw = normalized[match.start() : end]
+        found.append(DocNumber(raw, match.start(), end, canonical_number(raw)))
+    return found
+
+
+_DASH_TABLE = {ord(dash): "-" for dash in DASHES}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def canonical_number(raw: str) -> str:
+    """Search key of a document number: NFC, upper case, one dash, no spaces."""
+    return _WHITESPACE.sub("", nfc(raw).upper().translate(_DASH_TABLE))
+
+
+def number_keys(raw: str) -> tuple[str, ...]:
+    """The canonical key, plus the variant with Đ -> D since OCR often loses the stroke."""
+    canonical = canonical_number(raw)
+    if not canonical:
+        return ()
+    without_stroke = canonical.replace("Đ", "D")
+    return (canonical,) if without_stroke == canonical else (canonical, without_stroke)
+
+
+# --- queries -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuerySyllable:
+    """One query token with both of its keys."""
+
+    text: str
+    exact: str
+    folded: str
+    marked: bool  # typed with diacritics: exact matches must rank higher
+
+
+@dataclass(frozen=True)
+class QueryGroup:
+    """A unit of the query.
+
+    ``words``: unquoted syllables, each required, adjacency ranks higher;
+    ``phrase``: a quoted phrase, required in order;
+    ``number``: a document number, matched by key or by its adjacent parts.
+    """
+
+    kind: str
+    syllables: tuple[QuerySyllable, ...]
+    number_keys: tuple[str, ...] = ()
+
+
+# Straight or typographic double quotes delimit a phrase; a lone quote is ignored.
+QUOTED_PATTERN = re.compile(r'["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
+
+
+def _query_syllables(text: str) -> tuple[QuerySyllable, ...]:
+    return tuple(
+        QuerySyllable(token.text, exact_key(token.text), folded_key(token.text), has_diacritics(token.text))
+        for token in tokenize(text)
+    )
+
+
+def _unquoted_groups(text: str) -> list[QueryGroup]:
+    """Document numbers become number groups; the words between them, word groups."""
+    groups = []
+    cursor = 0
+    for number in find_document_numbers(text):
+        groups.append(QueryGroup("words", _query_syllables(text[cursor : number.start])))
+        groups.append(QueryGroup("number", _query_syllables(number.text), number_keys(number.text)))
+        cursor = number.end
+    groups.append(QueryGroup("words", _query_syllables(text[cursor:])))
+    return [group for group in groups if group.syllables]
+
+
+def parse_query(query: str) -> list[QueryGroup]:
+    """Split a search query into groups: quoted phrases, document numbers, plain words."""
+    text = nfc(query)
+    groups: list[QueryGroup] = []
+    cursor = 0
+    for quoted in QUOTED_PATTERN.finditer(text):
+        groups.extend(_unquoted_groups(text[cursor : quoted.start()]))
+        phrase = _query_syllables(quoted.group(1))
+        if phrase:
+            groups.append(QueryGroup("phrase", phrase))
+        cursor = quoted.end()
+    groups.extend(_unquoted_groups(text[cursor:]))
+    return groups
+
+
+# --- syllable structure ----------------------------------------------------
+
+# Initial consonants, and rhymes (medial + vowel nucleus + final) without tone.
+ONSETS = ("", *"b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split())
+RHYMES = frozenset(
+    """
+    a ac ach ai am an ang anh ao ap at au ay   ăc ăm ăn ăng ăp ăt
+    âc âm ân âng âp ât âu ây   e ec em en eng eo ep et   ê êch êm ên ênh êp êt êu
+    i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
+    y ych ynh yt yu yêm yên yêng yêt yêu
+    o oc oi om on ong op ot ooc oong
+    oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăp oăt
+    oe oem oen oeo oet   ô ôc ôi ôm ôn ông ôp ôt   ơ ơi ơm ơn ơp ơt
+    u ua uc ui um un ung up ut   uâc uân uâng uât uây   uê uêch uênh uêt
+    uôc uôi uôm uôn uông uôt   uơ uy uya uych uyên uyêt uynh uyt uyu
+    ư ưa ưc ưi ưm ưn ưng ưt ưu   ươc ươi ươm ươn ương ươp ươt ươu
+    """.split()
+)
+VOWELS = frozenset("aăâeêioôơuưy")
+VIETNAMESE_LETTERS = frozenset("abcdeghiklmnopqrstuvxyăâđêôơư")
+SHAPE_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+STOP_FINALS = ("c", "ch", "p", "t")
+STOP_TONES = frozenset("15")  # a syllable ending in a stop takes only sắc or nặng
+
+
+@lru_cache(maxsize=65536)
+def is_vietnamese_syllable(word: str) -> bool:
+    """Could this be a Vietnamese syllable: onset + rhyme, at most one tone, on a vowel?
+
+    Reasonable rather than perfect: it accepts some non-words, but it rejects
+    the typical mojibake (``nh©n``, ``Uû``, ``tænh``) and most English words.
+    """
+    tone = ""
+    letters: list[str] = []
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in TONE_NUMBERS:
+            base = nfc("".join(letters))[-1:]
+            if tone or not base or fold(base) not in VOWELS:
+                return False  # a second tone, or a tone on a consonant
+            tone = TONE_NUMBERS[char]
+        else:
+            letters.append(char)
+    bare = nfc("".join(letters))
+    if not bare or not set(bare) <= VIETNAMESE_LETTERS:
+        return False
+    for onset in ONSETS:
+        rhyme = bare[len(onset) :]
+        if bare.startswith(onset) and rhyme in RHYMES:
+            if not rhyme.endswith(STOP_FINALS) or tone in STOP_TONES:
+                return True
+    return False
+
+
+# --- legacy encodings ------------------------------------------------------
+
+# Repair only text where at least this share of words is not Vietnamese ...
+LEGACY_MIN_INVALID_SHARE = 0.3
+# ... and only when a decoding turns at least this share of words valid.
+LEGACY_MIN_GAIN_SHARE = 0.2
+LEGACY_DECODERS = (("TCVN3", decode_tcvn3), ("VNI", decode_vni))
+_EDGE_PUNCTUATION = string.punctuation + "“”‘’–—…«»"
+
+
+def _legacy_candidate_words(text: str) -> list[str]:
+    """Whitespace-separated words without edge punctuation or digits.
+
+    Not :func:`tokenize`: mojibake letters such as ``©`` and ``¸`` are symbols
+    to Unicode and would split a word in two.
+    """
+    words = (word.strip(_EDGE_PUNCTUATION) for word in text.split())
+    return [word for word in words if word and not any(ch.isdigit() for ch in word)]
+
+
+def _count_valid_syllables(words: list[str]) -> int:
+    return sum(1 for word in words if is_vietnamese_syllable(word))
+
+
+def repair_legacy_text(text: str) -> tuple[str, str | None]:
+    """Convert TCVN3 or VNI mojibake to Unicode; return (text, "TCVN3" | "VNI" | None).
+
+    Text that already reads as Vietnamese (or English, which no decoding
+    improves) comes back unchanged with ``None``. Of the two decodings, the one
+    that yields more valid syllables wins.
+    """
+    normalized = nfc(text)
+    words = _legacy_candidate_words(normalized)
+    if not words:
+        return text, None
+    valid = _count_valid_syllables(words)
+    if (len(words) - valid) / len(words) < LEGACY_MIN_INVALID_SHARE:
+        return text, None
+    best_count, best_text, best_name = valid, text, None
+    for name, decode in LEGACY_DECODERS:
+        candidate = decode(normalized)
+        count = _count_valid_syllables(_legacy_candidate_words(candidate))
+        if count > best_count:
+            best_count, best_text, best_name = count, candidate, name
+    if best_count - valid < max(1.0, LEGACY_MIN_GAIN_SHARE * len(words)):
+        return text, None
+    return best_text, best_name

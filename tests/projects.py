@@ -1,0 +1,49 @@
+"""Write small catalog projects for tests: sheets from rows, PDFs from pdfgen."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+
+FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng"]
+DOC_HEADERS = [
+    "Mã định danh văn bản", "Mã hồ sơ", "Số thứ tự văn bản trong hồ sơ", "Số và ký hiệu",
+    "Ngày, tháng, năm văn bản", "Tên loại văn bản", "Trích yếu nội dung", "Chế độ sử dụng", "Độ mật",
+    "Số lượng trang", "Tệp tin",
+]
+
+
+def write_catalog_toml(root: Path, **overrides) -> None:
+    settings = {"title": "Kho thử nghiệm", "default_access": "public", **overrides}
+    # JSON string escapes are valid TOML basic-string escapes.
+    lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()]
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "catalog.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_workbook(path: Path, file_rows: list[list], doc_rows: list[list],
+                   file_headers=FILE_HEADERS, doc_headers=DOC_HEADERS) -> None:
+    """One workbook with sheets "Hồ sơ" and "Tài liệu", headers in row 1."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    files = book.active
+    files.title = "Hồ sơ"
+    files.append(file_headers)
+    for row in file_rows:
+        files.append(row)
+    docs = book.create_sheet("Tài liệu")
+    docs.append(doc_headers)
+    for row in doc_rows:
+        docs.append(row)
+    book.save(path)
+
+
+def write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = "utf-8-sig") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)

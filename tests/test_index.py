@@ -1,0 +1,191 @@
+"""The whoosh index: writing, the shared search vectors, ranking, page hits."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from catalog.index import Hit, IndexMissing, IndexRecord, search, write_index
+
+VECTORS_FILE = Path(__file__).with_name("search_vectors.json")
+VECTORS = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]
+EXPECTATIONS = ("expect_first", "expect_top", "expect_match", "expect_absent")
+
+
+def record(doc_id: str, title: str = "", pages: tuple[str, ...] = (), **fields) -> IndexRecord:
+    values = dict(
+        doc_id=doc_id, title=title, number="", date_text="", date_sort="", year=None,
+        doc_type="", issuer="", fonds_code="", fonds_name="", file_code="",
+        url=f"tai-lieu/{doc_id}.html", metadata_text="", pages=tuple(pages),
+    )  # fmt: skip
+    values.update(fields)
+    return IndexRecord(**values)
+
+
+def vector_record(doc_id: str, document: str | dict) -> IndexRecord:
+    """A vector's document: a string is the text of one page; an object has title/number/pages."""
+    if isinstance(document, str):
+        return record(doc_id, pages=(document,))
+    return record(doc_id, document.get("title", ""), tuple(document.get("pages", ())), number=document.get("number", ""))
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [hit.doc_id for hit in hits]
+
+
+# --- the shared vectors ----------------------------------------------------
+
+
+def test_vectors_file_is_well_formed():
+    assert len(VECTORS) >= 15
+    for vector in VECTORS:
+        assert {"name", "spec", "query", "documents"} <= vector.keys()
+        assert any(key in vector for key in EXPECTATIONS), vector["name"]
+        named = {i for key in EXPECTATIONS for i in vector.get(key, [])} | set(vector.get("expect_pages", {}))
+        assert named <= vector["documents"].keys(), vector["name"]
+    assert len({vector["name"] for vector in VECTORS}) == len(VECTORS)
+
+
+def test_vectors_cover_nfd_both_ways():
+    def is_nfd(text: str) -> bool:
+        return unicodedata.normalize("NFC", text) != text
+
+    assert any(is_nfd(v["query"]) for v in VECTORS)
+    assert any(is_nfd(d) for v in VECTORS for d in v["documents"].values() if isinstance(d, str))
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_search_vector(tmp_path, vector):
+    records = [vector_record(doc_id, document) for doc_id, document in vector["documents"].items()]
+    assert write_index(tmp_path / "index", records) == len(records)
+    hits = search(tmp_path / "index", vector["query"], limit=100)
+    found = ids(hits)
+    explain = f"{vector['query']!r} -> {[(h.doc_id, h.score) for h in hits]}"
+    first = vector.get("expect_first", [])
+    assert found[: len(first)] == first, explain
+    top = vector.get("expect_top", [])
+    assert set(found[: len(top)]) == set(top), explain
+    for doc_id in vector.get("expect_match", []):
+        assert doc_id in found, explain
+    for doc_id in vector.get("expect_absent", []):
+        assert doc_id not in found, explain
+    by_id = {hit.doc_id: hit for hit in hits}
+    for doc_id, pages in vector.get("expect_pages", {}).items():
+        assert by_id[doc_id].pages == tuple(pages), explain
+
+
+# --- ranking details -------------------------------------------------------
+
+
+@pytest.fixture
+def sample_index(tmp_path) -> Path:
+    records = [
+        record("exact", "Đề án số hóa tài liệu", ("Trang 1: mục lục", "Trang 2: số hóa hồ sơ", "Trang 3: kết luận")),
+        record("fear", "Sợ hỏa hoạn"),
+        record("plain", "So hoa tai lieu"),
+        record("scattered", "Số liệu hóa chất", ("Số lượng hóa chất và số hóa đơn",)),
+        record("number", "Về công tác lưu trữ", ("Nội dung",), number="64-CV/TW", issuer="Ban Bí thư",
+               file_code="G09.2010.01", metadata_text="Người ký: Nguyễn Văn An; từ khóa: lưu trữ"),
+    ]  # fmt: skip
+    write_index(tmp_path / "index", records)
+    return tmp_path / "index"
+
+
+def test_unaccented_query_treats_all_spellings_equally(tmp_path):
+    write_index(tmp_path / "ix", [record("a", "Số hóa"), record("b", "Sợ hỏa"), record("c", "So hoa")])
+    scores = {hit.doc_id: hit.score for hit in search(tmp_path / "ix", "so hoa")}
+    assert len(set(scores.values())) == 1, scores
+
+
+def test_accented_query_prefers_exact_diacritics_clearly(sample_index):
+    hits = {hit.doc_id: hit for hit in search(sample_index, "số hóa")}
+    assert hits["exact"].score > hits["fear"].score + 1
+    assert hits["exact"].score > hits["plain"].score + 1
+
+
+def test_nfd_query_scores_like_nfc(sample_index):
+    nfd = unicodedata.normalize("NFD", "số hóa")
+    assert search(sample_index, nfd) == search(sample_index, "số hóa")
+
+
+def test_page_hits_point_at_matching_pages(sample_index):
+    hits = {hit.doc_id: hit for hit in search(sample_index, "số hóa")}
+    assert hits["exact"].pages == (2,)  # page 2 holds both words; title matches count for no page
+    assert hits["scattered"].pages == (1,)
+    assert hits["fear"].pages == ()
+
+
+def test_hit_carries_display_fields(sample_index):
+    (hit,) = search(sample_index, "64-CV/TW")
+    assert hit.doc_id == "number"
+    assert (hit.title, hit.number, hit.url) == ("Về công tác lưu trữ", "64-CV/TW", "tai-lieu/number.html")
+    assert hit.pages == ()
+
+
+def test_metadata_fields_are_searchable(sample_index):
+    assert ids(search(sample_index, "Nguyễn Văn An")) == ["number"]
+    assert ids(search(sample_index, "ban bi thu")) == ["number"]
+    assert ids(search(sample_index, "G09.2010.01")) == ["number"]
+
+
+def test_all_syllables_are_required(sample_index):
+    assert search(sample_index, "số hóa khủng long") == []
+    assert search(sample_index, "") == []
+    assert search(sample_index, " - / ") == []
+
+
+def test_limit(sample_index):
+    assert len(search(sample_index, "hoa", limit=2)) == 2
+    assert search(sample_index, "hoa", limit=0) == []
+
+
+def test_phrase_does_not_cross_pages(tmp_path):
+    write_index(tmp_path / "ix", [record("a", pages=("cuối trang là số", "hóa đầu trang"))])
+    assert search(tmp_path / "ix", '"số hóa"') == []
+    assert ids(search(tmp_path / "ix", "số hóa")) == ["a"]
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def test_search_without_index_names_the_folder_and_the_fix(tmp_path):
+    with pytest.raises(IndexMissing) as raised:
+        search(tmp_path / "nowhere", "số hóa")
+    assert str(tmp_path / "nowhere") in str(raised.value)
+    assert "catalog build" in str(raised.value)
+
+
+def test_rebuild_replaces_the_index(tmp_path):
+    index_dir = tmp_path / "index"
+    write_index(index_dir, [record("old", "Tài liệu cũ")])
+    assert write_index(index_dir, [record("new", "Tài liệu mới")]) == 1
+    assert ids(search(index_dir, "tài liệu")) == ["new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]  # no staging or retired folders left
+
+
+def test_failed_build_keeps_the_previous_index(tmp_path):
+    index_dir = tmp_path / "index"
+    write_index(index_dir, [record("old", "Tài liệu cũ")])
+
+    def broken_records():
+        yield record("new", "Tài liệu mới")
+        raise RuntimeError("PDF stage failed")
+
+    with pytest.raises(RuntimeError):
+        write_index(index_dir, broken_records())
+    assert ids(search(index_dir, "tài liệu")) == ["old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
+
+
+def test_duplicate_document_ids_fail_the_build(tmp_path):
+    with pytest.raises(ValueError, match="duplicate document id 'a'"):
+        write_index(tmp_path / "index", [record("a", "một"), record("a", "hai")])
+    assert not (tmp_path / "index").exists()
+
+
+def test_empty_catalog_gives_an_empty_searchable_index(tmp_path):
+    assert write_index(tmp_path / "index", []) == 0
+    assert search(tmp_path / "index", "số hóa") == []

@@ -1,0 +1,76 @@
+"""Rendering: values escaped, links relative, templates overridable, unknown columns shown."""
+
+from __future__ import annotations
+
+import pytest
+
+import pdfgen
+from catalog.build import BuildPaths, build
+from catalog.config import load_config
+from catalog.render import relative
+from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_workbook
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def evil_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("evil")
+    content = root / "content"
+    write_catalog_toml(content, title=f"Kho {EVIL}")
+    package = content / "packages" / "P"
+    pdfgen.write_text_pdf(package / "data" / "HS1.1.pdf", ["Nội dung văn bản."])
+    write_workbook(
+        package / "sheets.xlsx",
+        [["HS1", f"Phông {EVIL}", f"Hồ sơ {EVIL}", "01", EVIL]],
+        [["D<1>", "HS1", 1, "1-CV/TU", "01/02/2021", EVIL, f"Trích yếu {EVIL}", "01", "", 1, "data/HS1.1.pdf", EVIL]],
+        file_headers=[*FILE_HEADERS, "Ghi chú riêng"],
+        doc_headers=[*DOC_HEADERS, "Người nhập liệu"],
+    )
+    (content / "templates").mkdir()
+    (content / "templates" / "browse_index.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="own-template">{{ entries|length }}</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    return build(load_config(content), BuildPaths.for_output(root / "site"))
+
+
+def test_every_value_is_escaped(evil_build):
+    site = evil_build.paths.site
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>" not in html and "<img src=x" not in html, path
+    document = evil_build.catalog.documents[0]
+    html = (site / f"tai-lieu/{document.slug}.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in html
+
+
+def test_unknown_columns_are_shown(evil_build):
+    document = evil_build.catalog.documents[0]
+    html = (evil_build.paths.site / f"tai-lieu/{document.slug}.html").read_text(encoding="utf-8")
+    assert "Người nhập liệu" in html
+    file_page = (evil_build.paths.site / f"ho-so/{evil_build.catalog.files[0].slug}.html").read_text(encoding="utf-8")
+    assert "Ghi chú riêng" in file_page
+
+
+def test_identifier_with_unsafe_characters_gets_a_stable_safe_permalink(evil_build):
+    document = evil_build.catalog.documents[0]
+    assert document.doc_id == "D<1>"
+    assert document.slug.startswith("D-1-") and len(document.slug) == len("D-1-") + 8
+    assert (evil_build.paths.site / f"tai-lieu/{document.slug}.html").is_file()
+
+
+def test_project_templates_override_built_in_ones(evil_build):
+    html = (evil_build.paths.site / "duyet/nam.html").read_text(encoding="utf-8")
+    assert 'id="own-template"' in html
+
+
+@pytest.mark.parametrize("target, page, expected", [
+    ("index.html", "tai-lieu/a.html", "../index.html"),
+    ("static/site.css", "en/tai-lieu/a.html", "../../static/site.css"),
+    ("tai-lieu/b.html", "index.html", "tai-lieu/b.html"),
+])
+def test_links_are_relative(target, page, expected):
+    assert relative(target, page) == expected
