@@ -32,7 +32,6 @@ from whoosh.reading import TermNotFound
 from catalog.vietnamese import (
     TOKEN_PATTERN,
     QueryGroup,
-    QuerySyllable,
     exact_key,
     find_document_numbers,
     folded_key,
@@ -227,9 +226,12 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord]) -> int:
 
     The index is written into a temporary folder beside ``index_dir`` and only
     then swapped in, so a failed build never leaves a half-written index.
-    Raises ``ValueError`` on a duplicate ``doc_id``.
+    Raises ``ValueError`` on a duplicate ``doc_id``, and ``FileExistsError``
+    rather than replace a non-empty folder that is not a search index.
     """
     index_dir = Path(index_dir)
+    if index_dir.exists() and any(index_dir.iterdir()) and not whoosh_index.exists_in(str(index_dir)):
+        raise FileExistsError(f"{index_dir} exists and is not a search index; not replacing it")
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.new-", dir=index_dir.parent))
     try:
@@ -264,7 +266,7 @@ def _swap_in(staging: Path, index_dir: Path) -> None:
         staging.rename(index_dir)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.old-", dir=index_dir.parent))
-    retired.rmdir()  # only the unique name is wanted
+    retired.rmdir()  # mkdtemp only provides a unique name here
     index_dir.rename(retired)
     try:
         staging.rename(index_dir)
@@ -277,17 +279,13 @@ def _swap_in(staging: Path, index_dir: Path) -> None:
 # --- searching -------------------------------------------------------------
 
 
-def _syllable_clause(syllable: QuerySyllable) -> Query:
-    """A syllable matches by its folded key (an exact match always folds to it).
-
-    The title term adds the title boost to the BM25 score; it matches nothing
-    the folded term does not, since the title is part of the folded text.
-    """
-    return Or([Term(FOLDED, syllable.folded), Term(TITLE, syllable.folded)])
-
-
 def _required_query(groups: Sequence[QueryGroup]) -> Query:
-    """What a document must match: every syllable; each quoted phrase in order; each number."""
+    """What a document must match: every syllable; each quoted phrase in order; each number.
+
+    A syllable matches by its folded key, since an exact match always folds to
+    it too. Its title term matches nothing more (the title is part of the
+    folded text); it is there to add the title boost to the BM25 score.
+    """
     clauses: list[Query] = []
     for group in groups:
         folded = [syllable.folded for syllable in group.syllables]
@@ -295,7 +293,7 @@ def _required_query(groups: Sequence[QueryGroup]) -> Query:
             by_key = [Term(NUMBERS, key) for key in group.number_keys]
             clauses.append(Or([*by_key, Phrase(FOLDED, folded)]))
             continue
-        clauses.extend(_syllable_clause(syllable) for syllable in group.syllables)
+        clauses.extend(Or([Term(FOLDED, key), Term(TITLE, key)]) for key in folded)
         if group.kind == "phrase" and len(folded) > 1:
             clauses.append(Phrase(FOLDED, folded))
     return And(clauses)
@@ -403,20 +401,14 @@ def _rank(searcher, groups: Sequence[QueryGroup]) -> tuple[dict[int, float], Can
     return scores, positions
 
 
-def _page_of(position: int) -> int | None:
-    """1-based page number of a token position, None for metadata segments."""
-    segment = position // SEGMENT_STRIDE
-    return segment - FIRST_PAGE_SEGMENT + 1 if segment >= FIRST_PAGE_SEGMENT else None
-
-
 def _matching_pages(positions: CandidatePositions, groups: Sequence[QueryGroup], docnum: int) -> tuple[int, ...]:
-    """Pages on which every syllable of the query occurs (best effort: ignores order)."""
+    """1-based pages on which every syllable of the query occurs (best effort: ignores order)."""
     keys = dict.fromkeys(s.folded for group in groups for s in group.syllables)
-    pages: set[int] | None = None
+    segments: set[int] | None = None
     for key in keys:
-        found = {_page_of(position) for position in positions.of(FOLDED, key).get(docnum, ())}
-        pages = found if pages is None else pages & found
-    return tuple(sorted(page for page in pages or () if page))
+        found = {position // SEGMENT_STRIDE for position in positions.of(FOLDED, key).get(docnum, ())}
+        segments = found if segments is None else segments & found
+    return tuple(sorted(s - FIRST_PAGE_SEGMENT + 1 for s in segments or () if s >= FIRST_PAGE_SEGMENT))
 
 
 def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:

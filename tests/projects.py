@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -41,9 +42,25 @@ def write_workbook(path: Path, file_rows: list[list], doc_rows: list[list],
     book.save(path)
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258_form(text: str) -> str:
+    """Text as Windows-1258 holds it: â ô ơ ư đ precomposed, tone marks as combining
+    characters after the letter (cp1258 has no precomposed toned vowels)."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tones = "".join(c for c in parts if c in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        out.append(base + tones)
+    return "".join(out)
+
+
 def write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = "utf-8-sig") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    prepare = windows_1258_form if encoding == "cp1258" else (lambda text: text)
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow([prepare(h) for h in headers])
+        writer.writerows([[prepare(str(v)) for v in row] for row in rows])

@@ -186,6 +186,14 @@ def test_duplicate_document_ids_fail_the_build(tmp_path):
     assert not (tmp_path / "index").exists()
 
 
+def test_a_folder_that_is_not_an_index_is_never_replaced(tmp_path):
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError):
+        write_index(tmp_path / "index", [record("a", "một")])
+    assert (tmp_path / "index" / "notes.txt").read_text() == "mine"
+
+
 def test_empty_catalog_gives_an_empty_searchable_index(tmp_path):
     assert write_index(tmp_path / "index", []) == 0
     assert search(tmp_path / "index", "số hóa") == []
