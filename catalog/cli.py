@@ -116,6 +116,12 @@ def _print_summary(report, paths) -> None:
         f"Đã dựng {counts.get('documents', 0)} tài liệu, {counts.get('files', 0)} hồ sơ vào {paths.site} "
         f"/ Built {counts.get('documents', 0)} documents, {counts.get('files', 0)} files into {paths.site}"
     )
+    if report.problems:
+        errors = len(report.errors)
+        click.echo(
+            f"{len(report.problems)} vấn đề ({errors} lỗi, {len(report.problems) - errors} chú ý) "
+            f"/ {len(report.problems)} problems ({errors} errors, {len(report.problems) - errors} warnings)"
+        )
     if counts.get("withheld_secret"):
         click.echo(f"Tài liệu mật không xuất bản / secret items withheld: {counts['withheld_secret']}")
     click.echo(f"Báo cáo / report: {paths.report}")

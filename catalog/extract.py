@@ -20,7 +20,7 @@ from catalog.model import PageText, PdfFacts
 from catalog.pdf_checks import PdfIssue, inspect_pdf
 from catalog.pdf_text import page_texts
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # bump when PdfFacts or their extraction changes
 
 
 def extract_pdf(path: Path, sha256: str, size: int) -> tuple[PdfFacts, list[PdfIssue]]:

@@ -83,6 +83,7 @@ class IndexRecord:
     url: str  # site-relative URL of the document page, e.g. "tai-lieu/X.html"
     metadata_text: str  # other searchable metadata joined (signer, keywords, notes, file title…)
     pages: tuple[str, ...]  # text of each PDF page, page 1 first (may be empty)
+    pdf_url: str = ""  # site-relative URL of the published scan ("pdf/x.pdf"), "" if none
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from catalog.index import IndexRecord
 from catalog.model import Catalog
-from catalog.site_pages import document_path
+from catalog.site_pages import document_path, pdf_path
 
 
 def index_records(catalog: Catalog) -> Iterator[IndexRecord]:
@@ -33,4 +33,5 @@ def index_records(catalog: Catalog) -> Iterator[IndexRecord]:
                     url=document_path(document),
                     metadata_text="\n".join(m for m in metadata if m),
                     pages=tuple(p.text for p in document.pdf.pages) if document.pdf else (),
+                    pdf_url=pdf_path(document) if document.pdf_path else "",
                 )

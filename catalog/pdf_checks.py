@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pikepdf
@@ -80,7 +81,7 @@ def _metadata(pdf: "pikepdf.Pdf") -> dict[str, str]:
         for key, label in _INFO_KEYS.items():
             value = pdf.docinfo.get(key)
             if value is not None and str(value).strip():
-                found[label] = str(value).strip()
+                found[label] = _pdf_date(str(value).strip()) if key.endswith("Date") else str(value).strip()
         with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
             for key, label in _XMP_KEYS.items():
                 value = xmp.get(key)
@@ -90,6 +91,19 @@ def _metadata(pdf: "pikepdf.Pdf") -> dict[str, str]:
     except Exception:  # noqa: BLE001 - metadata is optional; a bad XMP packet must not lose the page text
         pass
     return found
+
+
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
+
+
+def _pdf_date(value: str) -> str:
+    """``D:20250410093000+07'00'`` → ``10/04/2025 09:30`` (as written if not a PDF date)."""
+    match = _PDF_DATE.match(value)
+    if not match:
+        return value
+    year, month, day, hour, minute = (g or "" for g in match.groups())
+    date = "/".join(p for p in (day, month, year) if p)
+    return f"{date} {hour}:{minute}" if hour and minute else date
 
 
 def _short(error: object) -> str:

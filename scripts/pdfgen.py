@@ -68,6 +68,7 @@ __all__ = [
     "extract_pages",
     "font_path",
     "official_document",
+    "page_scales",
     "squash",
     "write_damaged_pdf",
     "write_encrypted_pdf",
@@ -911,6 +912,17 @@ def official_document(*, issuer: Sequence[str], number: str, place_date: str,
             lines = lines + [""] + tail
         pages.append("\n".join(lines))
     return pages
+
+
+def page_scales(pages: Sequence[str], *, font: str = "serif", scanned: bool = False,
+                legacy: bool = False) -> list[float]:
+    """How much each page's type had to shrink to fit (1.0 = not at all): a check for
+    callers who write page texts by hand. ``scanned`` uses the large scan type."""
+    face = _Tcvn3Face() if legacy else _Face(font)
+    if scanned:
+        return [_layout_fit(p, face, n, base=17.0, min_scale=0.82).scale
+                for n, p in enumerate(pages, 1)]
+    return [_layout_fit(p, face, n).scale for n, p in enumerate(pages, 1)]
 
 
 def squash(text: str) -> str:
