@@ -59,7 +59,8 @@ def inspect_pdf(path, facts: PdfFacts) -> list[PdfIssue]:
 def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts) -> list[PdfIssue]:
     issues = []
     facts.page_count = len(pdf.pages)
-    facts.encrypted = bool(pdf.is_encrypted)
+    # Opened without a password: at most an owner password restricting printing or
+    # copying, which does not stop reading the text (encrypted means "needs a password").
     facts.info = _metadata(pdf)
     warnings = [w for w in pdf.get_warnings() if w]
     if warnings:

@@ -22,6 +22,7 @@ any web server path; nothing is loaded from outside the site.
 from __future__ import annotations
 
 import datetime
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,13 +114,22 @@ def _filesize(size: int | None) -> str:
     return ""
 
 
+def build_date() -> datetime.date:
+    """Today, or the date in SOURCE_DATE_EPOCH so a rebuild of the same inputs is identical
+    (reproducible-builds.org convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
 def site_globals(config, edition_name: str, today: datetime.date | None = None) -> dict:
     return {
         "title": config.title,
         "title_en": config.title_en or config.title,
         "organization": config.organization,
         "edition": edition_name,
-        "built": (today or datetime.date.today()).strftime("%d/%m/%Y"),
+        "built": (today or build_date()).strftime("%d/%m/%Y"),
         "languages": config.languages,
         "base_url": config.base_url,
     }

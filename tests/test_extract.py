@@ -74,3 +74,15 @@ def test_many_files_are_extracted_in_parallel_with_the_same_result(tmp_path):
         jobs.append((path, hashlib.sha256(data).hexdigest(), len(data)))
     results = extract_all(jobs, TextCache(tmp_path / "cache"))
     assert sorted(f"{r[0].pages[0].text}" for r in results.values()) == [f"Văn bản thứ {n}." for n in range(6)]
+
+
+def test_owner_password_only_pdf_is_read_normally(tmp_path):
+    import pikepdf
+
+    plain = pdfgen.write_text_pdf(tmp_path / "plain.pdf", ["Chỉ hạn chế in, vẫn đọc được chữ."])
+    locked = tmp_path / "owner-only.pdf"
+    with pikepdf.open(plain) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="chu-so-huu", user="", allow=pikepdf.Permissions(print_highres=False)))
+    facts, issues = _extract(locked)
+    assert not facts.encrypted and not issues
+    assert "vẫn đọc được chữ" in facts.pages[0].text

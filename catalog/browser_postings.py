@@ -1,0 +1,192 @@
+"""Keys and postings of the browser search index, and their compact text encoding.
+
+The key rules come from :mod:`catalog.vietnamese` and the segments and number keys
+from :mod:`catalog.index`, so the browser index holds exactly what the whoosh
+index holds, minus positions (adjacency is kept as syllable bigrams instead).
+The format is described in :mod:`catalog.browser_index`; ``search.js`` decodes it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from catalog.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, _number_keys, _segments
+from catalog.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
+
+# 64 symbols that need no escaping in a JavaScript string. In a varint the first 32
+# are final digits and the last 32 "more digits follow"; in a bitmap each symbol
+# holds 6 bits.
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+BITMAP_MARK = "*"  # a doc list starting with this is a bitmap, not deltas
+MASK_MAX_PAGE = 40  # page sets with higher pages are written as lists (JS numbers stay exact)
+
+# Key namespaces (a token never contains these characters or a space).
+EXACT_PREFIX, BIGRAM_PREFIX, CITED_PREFIX, OWN_PREFIX = "!", ">", "#", "$"
+
+# Document lengths are stored as one symbol on a logarithmic scale up to ~1M tokens.
+LENGTH_BASE = 1.245
+
+
+def fnv1a32(key: str) -> int:
+    """FNV-1a, 32 bits, over the UTF-8 bytes of the NFC key (``search.js`` has the same)."""
+    value = 0x811C9DC5
+    for byte in nfc(key).encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def varint(value: int) -> str:
+    """Big-endian base-32 digits: continuation symbols, then one final symbol."""
+    digits = [ALPHABET[value & 31]]
+    value >>= 5
+    while value:
+        digits.append(ALPHABET[32 + (value & 31)])
+        value >>= 5
+    return "".join(reversed(digits))
+
+
+def fixed(value: int, width: int) -> str:
+    """``value`` in exactly ``width`` base-64 symbols (doc table columns)."""
+    return "".join(ALPHABET[(value >> (6 * (width - 1 - i))) & 63] for i in range(width))
+
+
+def width_for(count: int) -> int:
+    """Symbols needed for the values 0..count."""
+    width = 1
+    while count >= 64**width:
+        width += 1
+    return width
+
+
+def encode_docs(docs: list[int]) -> str:
+    """A sorted doc-number list: gaps as varints, or a bitmap if that is shorter."""
+    previous = -1
+    gaps = []
+    for doc in docs:
+        gaps.append(varint(doc - previous - 1))
+        previous = doc
+    as_gaps = "".join(gaps)
+    size = docs[-1] // 6 + 1 if docs else 0
+    if 1 + size >= len(as_gaps):
+        return as_gaps
+    cells = [0] * size
+    for doc in docs:
+        cells[doc // 6] |= 1 << (doc % 6)
+    return BITMAP_MARK + "".join(ALPHABET[cell] for cell in cells)
+
+
+def encode_pages(pages: set[int]) -> str:
+    """Pages of a key in one document (0 = a metadata field other than the title).
+
+    Bit 0 of the first varint says which form follows: 0, a bitmask of the pages
+    (``mask << 1``); 1, a count (``count << 1 | 1``) and the page gaps as varints.
+    The shorter form wins; high pages always use the list.
+    """
+    ordered = sorted(pages)
+    previous = -1
+    gaps = []
+    for page in ordered:
+        gaps.append(varint(page - previous - 1))
+        previous = page
+    as_list = varint(len(ordered) << 1 | 1) + "".join(gaps)
+    if ordered and ordered[-1] > MASK_MAX_PAGE:
+        return as_list
+    as_mask = varint(sum(1 << page for page in ordered) << 1)
+    return as_mask if len(as_mask) <= len(as_list) else as_list
+
+
+def quantize_length(length: int) -> int:
+    """0..63 on a log scale; :func:`dequantize_length` gives the length back within ~12%."""
+    return min(63, round(math.log(length + 1, LENGTH_BASE)))
+
+
+def dequantize_length(symbol: int) -> float:
+    return LENGTH_BASE**symbol - 1
+
+
+@dataclass
+class FoldedPosting:
+    """What a document holds for one folded syllable key."""
+
+    tf: int = 0
+    in_title: bool = False
+    pages: set[int] = field(default_factory=set)
+
+    def encode(self) -> str:
+        return varint(self.tf << 1 | self.in_title) + encode_pages(self.pages)
+
+
+@dataclass
+class DocumentKeys:
+    """Every key of one document: folded syllables with statistics, the rest as a set."""
+
+    length: int = 0  # tokens, as whoosh counts the folded field's length
+    title_length: int = 0
+    folded: dict[str, FoldedPosting] = field(default_factory=lambda: defaultdict(FoldedPosting))
+    others: set[str] = field(default_factory=set)  # exact keys, bigrams, number keys
+
+
+def document_keys(record: IndexRecord) -> DocumentKeys:
+    """The keys of one record, from the same segments and number keys as the whoosh index.
+
+    Bigrams are built within one segment only, like whoosh phrases, which never
+    span the stride between segments.
+    """
+    keys = DocumentKeys()
+    for number, segment in enumerate(_segments(record).segments):
+        page = number - FIRST_PAGE_SEGMENT + 1 if number >= FIRST_PAGE_SEGMENT else 0
+        _add_segment(keys, nfc(segment), page, in_title=number == 0)
+    own, cited = _number_keys(record)
+    keys.others.update(OWN_PREFIX + key for key in own)
+    keys.others.update(CITED_PREFIX + key for key in cited)
+    return keys
+
+
+def _add_segment(keys: DocumentKeys, text: str, page: int, in_title: bool) -> None:
+    previous: tuple[str, str] | None = None
+    for offset, match in enumerate(TOKEN_PATTERN.finditer(text)):
+        if offset >= SEGMENT_STRIDE:
+            break
+        token = match.group()
+        folded, exact = folded_key(token), exact_key(token)
+        posting = keys.folded[folded]
+        posting.tf += 1
+        if in_title:
+            posting.in_title = True
+            keys.title_length += 1
+        else:
+            posting.pages.add(page)
+        keys.length += 1
+        keys.others.add(EXACT_PREFIX + exact)
+        if previous:
+            keys.others.add(f"{BIGRAM_PREFIX}{previous[0]} {folded}")
+            keys.others.add(f"{BIGRAM_PREFIX}{EXACT_PREFIX}{previous[1]} {exact}")
+        previous = (folded, exact)
+
+
+class PostingsBuilder:
+    """Collects every document's keys, in doc-number order, and encodes the lists."""
+
+    def __init__(self) -> None:
+        self.folded: dict[str, list[str]] = defaultdict(list)  # key -> encoded (gap, posting) pairs
+        self.previous: dict[str, int] = {}
+        self.doc_lists: dict[str, list[int]] = defaultdict(list)
+        self.document_frequency: dict[str, int] = defaultdict(int)
+
+    def add(self, doc: int, keys: DocumentKeys) -> None:
+        """Add document ``doc``; documents must come in increasing order."""
+        for key, posting in keys.folded.items():
+            gap = doc - self.previous.get(key, -1) - 1
+            self.previous[key] = doc
+            self.folded[key].append(varint(gap) + posting.encode())
+            self.document_frequency[key] += 1
+        for key in keys.others:
+            self.doc_lists[key].append(doc)
+
+    def encoded(self) -> dict[str, str]:
+        """key -> posting string, every key."""
+        lists = {key: "".join(parts) for key, parts in self.folded.items()}
+        lists.update((key, encode_docs(docs)) for key, docs in self.doc_lists.items())
+        return lists
