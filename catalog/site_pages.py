@@ -97,6 +97,9 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config) -> Iterab
         })
 
 
+BROWSE_PAGE_SIZE = 100  # documents per browse page: long lists stay quick to open
+
+
 def _browse_pages(key: str, documents: list[Document]) -> list[SitePage]:
     word, label, value_of = BROWSE_DIMENSIONS[key]
     groups: dict[str, list[Document]] = defaultdict(list)
@@ -109,13 +112,30 @@ def _browse_pages(key: str, documents: list[Document]) -> list[SitePage]:
         {"value": value, "count": len(groups[value]), "path": f"duyet/{word}-{slug_for(value)}.html"}
         for value in order
     ]
-    pages = [SitePage(f"duyet/{word}.html", "browse_index.html", {"label": label, "entries": entries, "dimension": key})]
+    index_path = f"duyet/{word}.html"
+    pages = [SitePage(index_path, "browse_index.html", {"label": label, "entries": entries, "dimension": key})]
     for entry in entries:
         listed = sorted(groups[entry["value"]], key=lambda d: (d.date.iso if d.date else "", d.doc_id))
-        pages.append(SitePage(entry["path"], "browse_list.html", {
-            "label": label, "value": entry["value"], "documents": listed, "index_path": f"duyet/{word}.html",
-        }))
+        pages.extend(_paginated(entry["path"], listed, {"label": label, "value": entry["value"], "index_path": index_path}))
     return pages
+
+
+def _paginated(first_path: str, documents: list[Document], context: dict) -> list[SitePage]:
+    """``x.html``, ``x-2.html``, ``x-3.html``… with links between them."""
+    chunks = [documents[i:i + BROWSE_PAGE_SIZE] for i in range(0, len(documents), BROWSE_PAGE_SIZE)] or [[]]
+    stem = first_path.removesuffix(".html")
+    paths = [first_path] + [f"{stem}-{n}.html" for n in range(2, len(chunks) + 1)]
+    return [
+        SitePage(paths[n], "browse_list.html", {
+            **context,
+            "documents": chunk,
+            "total": len(documents),
+            "first_number": n * BROWSE_PAGE_SIZE + 1,
+            "page_paths": paths,
+            "page_index": n,
+        })
+        for n, chunk in enumerate(chunks)
+    ]
 
 
 def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, organization: str) -> str:

@@ -74,3 +74,24 @@ def test_project_templates_override_built_in_ones(evil_build):
 ])
 def test_links_are_relative(target, page, expected):
     assert relative(target, page) == expected
+
+
+def test_long_browse_lists_are_paginated():
+    import datetime
+
+    from catalog.access import Tier
+    from catalog.model import Document, Location
+    from catalog.site_pages import BROWSE_PAGE_SIZE, _browse_pages
+    from catalog.values import DateValue
+
+    day = datetime.date(2020, 1, 1)
+    year = DateValue(day, day, "day", "01/01/2020")
+    documents = [
+        Document(f"D{n:04d}", "HS1", "P", f"Văn bản {n}", Tier.PUBLIC, Location("x"), date=year)
+        for n in range(BROWSE_PAGE_SIZE * 2 + 5)
+    ]
+    pages = _browse_pages("year", documents)
+    lists = [p for p in pages if p.template == "browse_list.html"]
+    assert [p.path for p in lists] == ["duyet/nam-2020.html", "duyet/nam-2020-2.html", "duyet/nam-2020-3.html"]
+    assert [len(p.context["documents"]) for p in lists] == [BROWSE_PAGE_SIZE, BROWSE_PAGE_SIZE, 5]
+    assert lists[2].context["first_number"] == BROWSE_PAGE_SIZE * 2 + 1
