@@ -19,11 +19,13 @@ from catalog.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
 # are final digits and the last 32 "more digits follow"; in a bitmap each symbol
 # holds 6 bits.
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+SYMBOL_VALUES = {symbol: value for value, symbol in enumerate(ALPHABET)}
 BITMAP_MARK = "*"  # a doc list starting with this is a bitmap, not deltas
 MASK_MAX_PAGE = 40  # page sets with higher pages are written as lists (JS numbers stay exact)
 
 # Key namespaces (a token never contains these characters or a space).
-EXACT_PREFIX, BIGRAM_PREFIX, CITED_PREFIX, OWN_PREFIX = "!", ">", "#", "$"
+EXACT_PREFIX, BIGRAM_PREFIX, POSITIONAL_PREFIX, CITED_PREFIX, OWN_PREFIX = "!", ">", "@", "#", "$"
+DOC_ONLY_PREFIXES = (EXACT_PREFIX, BIGRAM_PREFIX, CITED_PREFIX, OWN_PREFIX)
 
 # Document lengths are stored as one symbol on a logarithmic scale up to ~1M tokens.
 LENGTH_BASE = 1.245
@@ -37,14 +39,21 @@ def fnv1a32(key: str) -> int:
     return value
 
 
-def varint(value: int) -> str:
-    """Big-endian base-32 digits: continuation symbols, then one final symbol."""
+def _varint(value: int) -> str:
     digits = [ALPHABET[value & 31]]
     value >>= 5
     while value:
         digits.append(ALPHABET[32 + (value & 31)])
         value >>= 5
     return "".join(reversed(digits))
+
+
+_SMALL_VARINTS = [_varint(value) for value in range(1 << 15)]  # up to three symbols, precomputed
+
+
+def varint(value: int) -> str:
+    """Big-endian base-32 digits: continuation symbols, then one final symbol."""
+    return _SMALL_VARINTS[value] if value < 32768 else _varint(value)
 
 
 def fixed(value: int, width: int) -> str:
@@ -118,13 +127,24 @@ class FoldedPosting:
         return varint(self.tf << 1 | self.in_title) + encode_pages(self.pages)
 
 
+def encode_positions(positions: list[int]) -> str:
+    """Token positions of a bigram in one document: count, then gaps (first from -1)."""
+    previous = -1
+    gaps = []
+    for position in positions:
+        gaps.append(varint(position - previous - 1))
+        previous = position
+    return varint(len(positions)) + "".join(gaps)
+
+
 @dataclass
 class DocumentKeys:
-    """Every key of one document: folded syllables with statistics, the rest as a set."""
+    """Every key of one document: folded syllables with statistics, bigram positions, the rest as a set."""
 
     length: int = 0  # tokens, as whoosh counts the folded field's length
     title_length: int = 0
     folded: dict[str, FoldedPosting] = field(default_factory=lambda: defaultdict(FoldedPosting))
+    positional: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     others: set[str] = field(default_factory=set)  # exact keys, bigrams, number keys
 
 
@@ -132,19 +152,20 @@ def document_keys(record: IndexRecord) -> DocumentKeys:
     """The keys of one record, from the same segments and number keys as the whoosh index.
 
     Bigrams are built within one segment only, like whoosh phrases, which never
-    span the stride between segments.
+    span the stride between segments. A token's position counts the tokens before
+    it plus its segment's number, so positions of two segments are never adjacent.
     """
     keys = DocumentKeys()
     for number, segment in enumerate(_segments(record).segments):
         page = number - FIRST_PAGE_SEGMENT + 1 if number >= FIRST_PAGE_SEGMENT else 0
-        _add_segment(keys, nfc(segment), page, in_title=number == 0)
+        _add_segment(keys, nfc(segment), page, number)
     own, cited = _number_keys(record)
     keys.others.update(OWN_PREFIX + key for key in own)
     keys.others.update(CITED_PREFIX + key for key in cited)
     return keys
 
 
-def _add_segment(keys: DocumentKeys, text: str, page: int, in_title: bool) -> None:
+def _add_segment(keys: DocumentKeys, text: str, page: int, segment: int) -> None:
     previous: tuple[str, str] | None = None
     for offset, match in enumerate(TOKEN_PATTERN.finditer(text)):
         if offset >= SEGMENT_STRIDE:
@@ -153,40 +174,71 @@ def _add_segment(keys: DocumentKeys, text: str, page: int, in_title: bool) -> No
         folded, exact = folded_key(token), exact_key(token)
         posting = keys.folded[folded]
         posting.tf += 1
-        if in_title:
+        if segment == 0:
             posting.in_title = True
             keys.title_length += 1
         else:
             posting.pages.add(page)
+        position = keys.length + segment - 1  # of the previous token, where a bigram starts
         keys.length += 1
         keys.others.add(EXACT_PREFIX + exact)
         if previous:
-            keys.others.add(f"{BIGRAM_PREFIX}{previous[0]} {folded}")
-            keys.others.add(f"{BIGRAM_PREFIX}{EXACT_PREFIX}{previous[1]} {exact}")
+            folded_pair, exact_pair = f"{previous[0]} {folded}", f"{EXACT_PREFIX}{previous[1]} {exact}"
+            keys.others.update((BIGRAM_PREFIX + folded_pair, BIGRAM_PREFIX + exact_pair))
+            keys.positional[POSITIONAL_PREFIX + folded_pair].append(position)
+            keys.positional[POSITIONAL_PREFIX + exact_pair].append(position)
         previous = (folded, exact)
 
 
 class PostingsBuilder:
-    """Collects every document's keys, in doc-number order, and encodes the lists."""
+    """Collects every document's keys, in doc-number order, as encoded text per key.
+
+    Each key's postings grow in one bytearray (a list of small strings per key
+    would take gigabytes for 10,000 documents).
+    """
 
     def __init__(self) -> None:
-        self.folded: dict[str, list[str]] = defaultdict(list)  # key -> encoded (gap, posting) pairs
-        self.previous: dict[str, int] = {}
-        self.doc_lists: dict[str, list[int]] = defaultdict(list)
-        self.document_frequency: dict[str, int] = defaultdict(int)
+        self.lists: dict[str, list] = {}  # key -> [bytearray of postings, last document]
+        self.document_frequency: dict[str, int] = defaultdict(int)  # folded syllable keys
+
+    def _append(self, key: str, doc: int, payload: str) -> None:
+        entry = self.lists.get(key)
+        if entry is None:
+            self.lists[key] = [bytearray((varint(doc) + payload).encode("ascii")), doc]
+        else:
+            entry[0] += (varint(doc - entry[1] - 1) + payload).encode("ascii")
+            entry[1] = doc
 
     def add(self, doc: int, keys: DocumentKeys) -> None:
         """Add document ``doc``; documents must come in increasing order."""
         for key, posting in keys.folded.items():
-            gap = doc - self.previous.get(key, -1) - 1
-            self.previous[key] = doc
-            self.folded[key].append(varint(gap) + posting.encode())
+            self._append(key, doc, posting.encode())
             self.document_frequency[key] += 1
+        for key, positions in keys.positional.items():
+            self._append(key, doc, encode_positions(positions))
         for key in keys.others:
-            self.doc_lists[key].append(doc)
+            self._append(key, doc, "")
 
     def encoded(self) -> dict[str, str]:
-        """key -> posting string, every key."""
-        lists = {key: "".join(parts) for key, parts in self.folded.items()}
-        lists.update((key, encode_docs(docs)) for key, docs in self.doc_lists.items())
-        return lists
+        """key -> posting string, every key (doc-only lists as a bitmap where shorter)."""
+        result = {}
+        for key, (data, last) in self.lists.items():
+            text = data.decode("ascii")
+            if key.startswith(DOC_ONLY_PREFIXES) and 2 + last // 6 < len(text):
+                text = encode_docs(_gap_docs(text))
+            result[key] = text
+        return result
+
+
+def _gap_docs(text: str) -> list[int]:
+    """The documents of a gap-encoded doc list."""
+    docs, value, doc = [], 0, -1
+    for ch in text:
+        code = SYMBOL_VALUES[ch]
+        if code >= 32:
+            value = value * 32 + code - 32
+        else:
+            doc += value * 32 + code + 1
+            docs.append(doc)
+            value = 0
+    return docs

@@ -69,9 +69,10 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     _extract(catalog, digests, TextCache(paths.cache), report, progress)
     digests.save()
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
-    write_index(paths.index, index_records(catalog))
+    records = list(index_records(catalog))  # the whoosh index and the browser index get the same records
+    write_index(paths.index, records)
     md_pages = read_pages(config.pages_dir, config.root, report)
-    site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress)
+    site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records)
     report.withheld_secret = list(catalog.withheld_secret)
     report.counts = _counts(catalog, raw_packages, digests)
     report.write_json(paths.report)
@@ -86,6 +87,14 @@ def _extract(catalog: Catalog, digests: DigestCache, cache: TextCache, report: R
         sha256, size = digests.digest(document.pdf_path)
         jobs[document.doc_id] = (document.pdf_path, sha256, size)
     results = extract_all(jobs.values(), cache, progress.advance)
+    if cache.write_error:
+        report.add(
+            "cache-unwritable",
+            f"Không ghi được bộ nhớ đệm ({cache.write_error}); lần dựng sau sẽ đọc lại mọi PDF. "
+            f"/ The cache could not be written ({cache.write_error}); the next build will read every PDF again.",
+            Location(str(cache.folder)),
+            severity=WARNING,
+        )
     reported: set[tuple[str, str]] = set()
     for document in documents:
         facts, issues = results[jobs[document.doc_id][1]]

@@ -39,6 +39,7 @@ class TextCache:
 
     def __init__(self, folder: Path):
         self.folder = folder / "pdf"
+        self.write_error = ""  # the first reason the cache could not be written, if any
 
     def _path(self, sha256: str) -> Path:
         return self.folder / f"{sha256}.json"
@@ -55,11 +56,15 @@ class TextCache:
         return facts, [PdfIssue(**i) for i in data["issues"]]
 
     def put(self, facts: PdfFacts, issues: list[PdfIssue]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Remember the facts; a cache that cannot be written only makes rebuilds slower."""
         data = {"version": CACHE_VERSION, "facts": asdict(facts), "issues": [asdict(i) for i in issues]}
-        tmp = self._path(facts.sha256).with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self._path(facts.sha256))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self._path(facts.sha256).with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self._path(facts.sha256))
+        except OSError as exc:
+            self.write_error = self.write_error or str(exc)
 
 
 def _extract_job(job: tuple[str, str, int]) -> tuple[PdfFacts, list[PdfIssue]]:

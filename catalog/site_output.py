@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from catalog import browser_index
 from catalog.config import Config
 from catalog.errors import BuildError
+from catalog.index import IndexRecord
 from catalog.markdown_pages import MarkdownPage
 from catalog.model import Catalog, Location
 from catalog.progress import Progress
-from catalog.render import Renderer, make_environment, site_globals
+from catalog.render import Renderer, SitePage, make_environment, site_globals
 from catalog.report import Report
 from catalog.site_pages import pdf_path, plan_site
 from catalog.write import SiteWriter
@@ -29,7 +32,7 @@ def refuse_output_inside_inputs(content_root: Path, out: Path) -> None:
 
 def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
-    report: Report, progress: Progress,
+    report: Report, progress: Progress, records: Sequence[IndexRecord] = (),
 ) -> None:
     _report_slug_clashes(catalog, report)
     env = make_environment(config.root)
@@ -41,8 +44,21 @@ def write_site(
             for lang in config.languages:
                 writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
                 progress.advance(1)
+        write_search(renderer, config.languages, records, writer, progress)
         _copy_scans(catalog, writer, progress)
         writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
+
+
+def write_search(
+    renderer: Renderer, languages, records: Sequence[IndexRecord], writer: SiteWriter, progress: Progress,
+) -> None:
+    """The search page in every UI language, and the browser index of this edition's records only."""
+    page = SitePage("search.html", "search.html", {})
+    for lang in languages:
+        writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
+    progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index")
+    for rel, text in browser_index.export(records):
+        writer.write_text(rel, text)
 
 
 def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress) -> None:

@@ -1,0 +1,224 @@
+"""The search index for the browser: sharded ``.js`` files written into the site.
+
+The browser cannot fetch files from file:// (a USB stick), so every file is a
+script that hands its data to ``catalogSearchLoad(kind, id, data)``, defined by
+``static/search.js``, which mirrors :mod:`catalog.vietnamese` and the matching and
+ranking of :func:`catalog.index.search`. Only the records of the edition being
+built are exported, so a restricted or secret document's words are in no file.
+
+Format (all under ``search/``; version 1):
+
+``meta.js`` — ``catalogSearchLoad("m", 0, {...})`` with ``n`` documents, ``shards``
+(S), ``avgLength`` (tokens per document, as whoosh's folded field) and
+``avgTitle``, facet tables ``fonds`` ([code, name]), ``types``, ``issuers`` and
+``years`` ([year, first doc, last doc]), and the doc table ``docs``: ``width``
+base-64 symbols per document (most significant first) holding one number that
+packs the ``columns`` (``length``, ``fonds``, ``type``, ``issuer``) in mixed
+radix ``radices`` (first column most significant). ``length`` is
+``round(log_1.245(tokens + 1))``; the others index their table + 1 (0 = none).
+
+Documents are numbered 0..n-1 in (undated last, year, date, doc_id) order, so
+sorting by date is sorting by number and a year is a contiguous number range.
+
+``s/<shard>.js`` — ``catalogSearchLoad("s", shard, {key: postings})`` where
+``shard = FNV-1a-32(UTF-8 of key) mod S``. S is chosen so that a shard averages
+about :data:`SHARD_TARGET_BYTES`. Keys, from the same segments as the whoosh
+index (title, number, doc_type, issuer, fonds_code, fonds_name, file_code,
+date_text, metadata_text, then each page); bigrams never cross a segment:
+
+* ``hoa`` folded syllable; ``!hoa2`` exact syllable (tone key);
+* ``>so hoa`` folded bigram; ``>!so1 hoa2`` exact bigram (documents only: enough
+  for two syllables, and a cheap first filter for longer phrases);
+* ``@so hoa`` and ``@!so1 hoa2``: the same bigrams with their token positions,
+  loaded only to confirm a phrase of three or more syllables (``a b`` and ``b c``
+  apart do not make ``a b c``); a position counts the tokens before it plus the
+  number of its segment, so two segments never touch;
+* ``#64-CV/TW`` any number the document cites (and its Đ→D variant);
+  ``$64-CV/TW`` the document's own number.
+
+Postings are strings over the alphabet ``0-9A-Za-z-_`` (symbol value 0..63).
+A *varint* is big-endian base 32: symbols 32..63 carry 5 bits and say "more
+follows", a symbol 0..31 carries the last 5 bits. A folded syllable's postings
+are, per document: varint(doc − previous doc − 1) (previous starts at −1),
+varint(tf << 1 | occurs in title), then the pages it occurs on: varint(mask << 1)
+with bit p for page p (0 = a metadata field other than the title), or
+varint(count << 1 | 1) followed by the page gaps as varints. A positional
+bigram's postings are, per document: the doc gap, varint(count), then the
+position gaps (the first from −1). Every other key holds only documents: the
+gap varints, or ``*`` and a bitmap (6 documents per symbol, low bit first)
+when that is shorter.
+
+``p/<prefix>.js`` — ``catalogSearchLoad("p", prefix, "key:df,key:df,…")``: the
+folded syllable keys starting with the two-character prefix, most frequent
+first (at most :data:`PREFIX_CAP`), for completing the last word while typing.
+The file name is the prefix itself if it is ``[a-z0-9]{2}``, else ``u`` and its
+code points in hex joined by ``-``.
+
+``d/<doc>.js`` — display fields: ``id``, ``title``, ``number``, ``date``,
+``issuer``, ``type``, ``url`` (document page, relative to the language root),
+``pdf`` (site-relative, may be empty), ``pages`` (page count).
+
+``t/<doc>-<page>.js`` — ``catalogSearchLoad("t", "<doc>-<page>", text)``: a
+page's text (NFC, whitespace collapsed) for the snippet; page 0 holds the
+metadata fields other than the title. Only pages with text are written.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from catalog.browser_postings import (
+    PostingsBuilder,
+    document_keys,
+    fixed,
+    fnv1a32,
+    quantize_length,
+    width_for,
+)
+from catalog.index import METADATA_SEGMENTS, IndexRecord
+from catalog.vietnamese import nfc
+
+FOLDER = "search"
+FORMAT_VERSION = 1
+SHARD_TARGET_BYTES = 4096
+PREFIX_CAP = 1000
+LOADER = "catalogSearchLoad"
+DOC_COLUMNS = ("length", "fonds", "type", "issuer")
+_PLAIN_PREFIX = re.compile(r"^[a-z0-9]{2}$")
+
+
+def script(kind: str, ident: int | str, data) -> str:
+    """One data file: a call of the loader (a script works from file://, fetch does not)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"{LOADER}({json.dumps(kind)},{json.dumps(ident)},{payload});\n"
+
+
+def shard_of(key: str, shards: int) -> int:
+    return fnv1a32(key) % shards
+
+
+def prefix_name(prefix: str) -> str:
+    """File name for a completion prefix; ``search.js`` computes the same."""
+    if _PLAIN_PREFIX.match(prefix):
+        return prefix
+    return "u" + "-".join(f"{ord(ch):x}" for ch in prefix)
+
+
+def date_order(records: Iterable[IndexRecord]) -> list[IndexRecord]:
+    """Records in doc-number order: dated ones by year and date, undated last."""
+    return sorted(records, key=lambda r: (r.year is None, r.year or 0, r.date_sort, r.doc_id))
+
+
+def export(records: Iterable[IndexRecord]) -> Iterator[tuple[str, str]]:
+    """Every file of the browser index as (path from the site root, text)."""
+    ordered = date_order(records)
+    if len({record.doc_id for record in ordered}) != len(ordered):
+        raise ValueError("duplicate document id in the browser search index")
+    builder = PostingsBuilder()
+    lengths, title_lengths = [], []
+    for doc, record in enumerate(ordered):
+        keys = document_keys(record)
+        builder.add(doc, keys)
+        lengths.append(keys.length)
+        title_lengths.append(keys.title_length)
+        yield from _document_files(doc, record)
+    postings = builder.encoded()
+    shards = shard_count(postings)
+    yield from _shard_files(postings, shards)
+    yield from _prefix_files(builder.document_frequency)
+    yield f"{FOLDER}/meta.js", script("m", 0, meta(ordered, lengths, title_lengths, shards))
+
+
+def write_search_files(folder: Path, records: Iterable[IndexRecord]) -> int:
+    """Write the export under ``folder`` (the site root); return the number of files."""
+    count = 0
+    for rel, text in export(records):
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        count += 1
+    return count
+
+
+def shard_count(postings: dict[str, str]) -> int:
+    """S: enough shards for each to hold about SHARD_TARGET_BYTES of keys and postings."""
+    total = sum(len(key.encode("utf-8")) + len(value) + 6 for key, value in postings.items())
+    return max(1, math.ceil(total / SHARD_TARGET_BYTES))
+
+
+def _shard_files(postings: dict[str, str], shards: int) -> Iterator[tuple[str, str]]:
+    grouped: list[dict[str, str]] = [{} for _ in range(shards)]
+    for key in sorted(postings):
+        grouped[shard_of(key, shards)][key] = postings[key]
+    for number, content in enumerate(grouped):  # empty shards too: a query never meets a missing file
+        yield f"{FOLDER}/s/{number}.js", script("s", number, content)
+
+
+def _prefix_files(document_frequency: dict[str, int]) -> Iterator[tuple[str, str]]:
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in document_frequency:
+        if len(key) >= 2:
+            by_prefix[key[:2]].append(key)
+    for prefix, keys in sorted(by_prefix.items()):
+        keys.sort(key=lambda k: (-document_frequency[k], k))
+        listed = ",".join(f"{key}:{document_frequency[key]}" for key in keys[:PREFIX_CAP])
+        yield f"{FOLDER}/p/{prefix_name(prefix)}.js", script("p", prefix, listed)
+
+
+def _document_files(doc: int, record: IndexRecord) -> Iterator[tuple[str, str]]:
+    display = {
+        "id": record.doc_id, "title": record.title, "number": record.number, "date": record.date_text,
+        "issuer": record.issuer, "type": record.doc_type, "url": record.url, "pdf": record.pdf_url,
+        "pages": len(record.pages),
+    }  # fmt: skip
+    yield f"{FOLDER}/d/{doc}.js", script("d", doc, display)
+    metadata = [getattr(record, name) for name in METADATA_SEGMENTS[1:]]
+    for page, text in enumerate((" · ".join(m for m in metadata if m), *record.pages)):
+        collapsed = " ".join(nfc(text).split())
+        if collapsed:
+            yield f"{FOLDER}/t/{doc}-{page}.js", script("t", f"{doc}-{page}", collapsed)
+
+
+def _table(values: Iterable[str]) -> list[str]:
+    return sorted({v for v in values if v}, key=lambda v: (v.casefold(), v))
+
+
+def meta(ordered: list[IndexRecord], lengths: list[int], title_lengths: list[int], shards: int) -> dict:
+    """The facet tables and the doc table (see the module docstring)."""
+    fonds = sorted({(r.fonds_code, r.fonds_name) for r in ordered if r.fonds_code or r.fonds_name})
+    types, issuers = _table(r.doc_type for r in ordered), _table(r.issuer for r in ordered)
+    fonds_index = {value: i + 1 for i, value in enumerate(fonds)}
+    type_index = {value: i + 1 for i, value in enumerate(types)}
+    issuer_index = {value: i + 1 for i, value in enumerate(issuers)}
+    rows = [
+        (quantize_length(length), fonds_index.get((r.fonds_code, r.fonds_name), 0),
+         type_index.get(r.doc_type, 0), issuer_index.get(r.issuer, 0))
+        for r, length in zip(ordered, lengths)
+    ]  # fmt: skip
+    radices = (64, len(fonds) + 1, len(types) + 1, len(issuers) + 1)
+    width = width_for(math.prod(radices) - 1)
+    years: dict[int, list[int]] = {}
+    for doc, record in enumerate(ordered):
+        if record.year is not None:
+            years.setdefault(record.year, [doc, doc])[1] = doc
+    count = len(ordered) or 1
+    return {
+        "v": FORMAT_VERSION, "n": len(ordered), "shards": shards,
+        "avgLength": round(sum(lengths) / count, 3), "avgTitle": round(sum(title_lengths) / count, 3) or 1,
+        "fonds": [list(pair) for pair in fonds], "types": types, "issuers": issuers,
+        "years": [[year, *span] for year, span in sorted(years.items())],
+        "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,
+        "docs": "".join(fixed(_mixed_radix(row, radices), width) for row in rows),
+    }  # fmt: skip
+
+
+def _mixed_radix(values: Iterable[int], radices: Iterable[int]) -> int:
+    number = 0
+    for value, radix in zip(values, radices):
+        number = number * radix + value
+    return number

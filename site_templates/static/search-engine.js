@@ -1,0 +1,407 @@
+/* catalog — query matching, ranking, filters and snippets (needs search.js first).
+ *
+ * Mirrors catalog/index.py: a document must match every clause of _required_query;
+ * its score is the sum of the _tiers it earns plus 0.99 x BM25 / best BM25, so the
+ * browser returns the same documents as `catalog search`, ranked by the same tiers.
+ * Phrases and adjacency use syllable bigrams (">so hoa") instead of positions.
+ */
+(function (global) {
+  "use strict";
+
+  const CS = global.CatalogSearch;
+  const { load, fetchKeys, postingsOf, ready, getMeta } = CS.internals;
+  const { parseQuery, foldedKey, toneKey, tokenize, nfc } = CS.analyzer;
+  const { pageList } = CS.codec;
+
+  // Tier weights of index.py; BM25F parameters of whoosh (B, K1) and index.TITLE_BOOST.
+  const OWN_NUMBER_WEIGHT = 16, EXACT_PHRASE_WEIGHT = 8, ADJACENT_WEIGHT = 4;
+  const BIGRAM_WEIGHT = 2, EXACT_SYLLABLE_WEIGHT = 1, RELEVANCE_WEIGHT = 0.99;
+  const B = 0.75, K1 = 1.2, TITLE_BOOST = 2;
+  const COMPLETIONS = 8; // completions of the last word while typing
+  const SNIPPET_TOKENS = 36;
+
+  // Keys (catalog/browser_index.py): folded "hoa", exact "!hoa2", bigrams ">so hoa" and ">!so1 hoa2",
+  // the same bigrams with positions "@so hoa" and "@!so1 hoa2".
+  const pairs = (keys, prefix) => keys.slice(1).map((key, i) => prefix + keys[i] + " " + key);
+
+  /**
+   * An alternative: documents holding every key of `keys`; with `verify`, also the
+   * positional bigrams of `verify` in a chain (a phrase of 3+ syllables: "a b" and
+   * "b c" apart do not make "a b c"). A clause is a list of alternatives.
+   */
+  const single = (key) => ({ keys: [key] });
+  function phrase(syllables, exact) {
+    const keys = pairs(syllables, exact ? ">!" : ">");
+    return syllables.length > 2 ? { keys, verify: pairs(syllables, exact ? "@!" : "@") } : { keys };
+  }
+
+  /** The query as clauses: _required_query, the BM25 parts, _tiers, and the words for page hits. */
+  function plan(groups, completion) {
+    const required = [], relevance = [], pageKeys = new Map();
+    const tiers = { own: [], exactPhrase: [], adjacent: [], bigrams: [], exact: [] };
+    groups.forEach((group, g) => {
+      const folded = group.syllables.map((s) => s.folded);
+      const alternatives = (i) => (completion && completion.group === g && completion.syllable === i
+        ? [folded[i], ...completion.keys] : [folded[i]]);
+      if (group.kind === "number") {
+        // by any of its number keys, or by its parts adjacent (never the parts apart)
+        required.push([...group.numberKeys.map((k) => single("#" + k)), phrase(folded)]);
+        relevance.push({ numbers: group.numberKeys.map((k) => "#" + k), phrase: folded, alternative: phrase(folded) });
+        tiers.own.push(group.numberKeys.map((k) => single("$" + k)));
+      } else {
+        folded.forEach((_, i) => {
+          required.push(alternatives(i).map(single));
+          relevance.push({ syllable: alternatives(i) });
+        });
+        if (group.kind === "phrase" && folded.length > 1) {
+          required.push([phrase(folded)]);
+          relevance.push({ phrase: folded, alternative: phrase(folded) });
+        }
+        if (folded.length > 1 && group.syllables.every((s) => s.marked)) {
+          tiers.exactPhrase.push([phrase(group.syllables.map((s) => s.exact), true)]);
+        }
+        if (group.kind === "words" && folded.length > 1) tiers.adjacent.push([phrase(folded)]);
+        if (group.kind === "words" && folded.length > 2) pairs(folded, ">").forEach((k) => tiers.bigrams.push([single(k)]));
+      }
+      group.syllables.forEach((s, i) => {
+        if (s.marked) tiers.exact.push([single("!" + s.exact)]);
+        if (!pageKeys.has(s.folded)) pageKeys.set(s.folded, group.kind === "number" ? [s.folded] : alternatives(i));
+      });
+    });
+    const tierList = [[OWN_NUMBER_WEIGHT, tiers.own], [EXACT_PHRASE_WEIGHT, tiers.exactPhrase],
+      [ADJACENT_WEIGHT, tiers.adjacent], [BIGRAM_WEIGHT, tiers.bigrams], [EXACT_SYLLABLE_WEIGHT, tiers.exact]];
+    return { required, relevance, tiers: tierList, pageKeys: [...pageKeys.values()] };
+  }
+
+  const allClauses = (p) => [...p.required, ...p.tiers.flatMap(([, clauses]) => clauses)];
+
+  /** Keys of the first round: everything but the positional bigrams. */
+  function planKeys(p) {
+    const keys = new Set();
+    allClauses(p).forEach((clause) => clause.forEach((alt) => alt.keys.forEach((k) => keys.add(k))));
+    p.relevance.forEach((r) => [...(r.syllable || []), ...(r.numbers || []), ...(r.phrase || []),
+      ...(r.alternative ? r.alternative.keys : [])].forEach((k) => keys.add(k)));
+    p.pageKeys.forEach((alts) => alts.forEach((k) => keys.add(k)));
+    return [...keys];
+  }
+
+  /** Does the document hold the positional bigrams of `verify` one after the other? */
+  function chainAt(verify, raw, doc) {
+    let starts = null;
+    verify.forEach((key, i) => {
+      const posting = postingsOf(raw, key), j = find(posting.docs, doc);
+      const shifted = j < 0 ? [] : posting.positions[j].map((position) => position - i);
+      starts = new Set(starts === null ? shifted : shifted.filter((position) => starts.has(position)));
+    });
+    return starts.size > 0;
+  }
+
+  /** Flags (1 = matches) of every document for one alternative; positions checked once loaded. */
+  function altFlags(alt, raw, n) {
+    const keys = [...new Set(alt.keys)], hit = new Uint8Array(n), count = new Uint8Array(n);
+    for (const key of keys) for (const doc of postingsOf(raw, key).docs) count[doc]++;
+    const check = alt.verify && alt.verify.every((key) => raw.has(key));
+    for (let doc = 0; doc < n; doc++) {
+      if (count[doc] === keys.length && (!check || chainAt(alt.verify, raw, doc))) hit[doc] = 1;
+    }
+    return hit;
+  }
+
+  function clauseFlags(clause, raw, n) {
+    const hit = new Uint8Array(n);
+    for (const alt of clause) altFlags(alt, raw, n).forEach((f, doc) => { hit[doc] |= f; });
+    return hit;
+  }
+
+  /** Documents matching every required clause (a superset until positions are loaded). */
+  function candidatesOf(p, raw, n) {
+    const matched = new Uint16Array(n);
+    p.required.forEach((clause) => clauseFlags(clause, raw, n).forEach((f, doc) => { matched[doc] += f; }));
+    const candidates = [];
+    for (let doc = 0; doc < n; doc++) if (matched[doc] === p.required.length) candidates.push(doc);
+    return candidates;
+  }
+
+  /**
+   * Positional keys of the second round: those of phrase alternatives that a candidate
+   * matches by their bigrams alone (and by no other alternative of the clause).
+   */
+  function verifyKeys(p, raw, n, candidates) {
+    const keys = new Set();
+    for (const clause of allClauses(p)) {
+      const plain = clause.filter((alt) => !alt.verify).map((alt) => altFlags(alt, raw, n));
+      for (const alt of clause.filter((a) => a.verify && !a.verify.every((key) => raw.has(key)))) {
+        const flags = altFlags(alt, raw, n);
+        if (candidates.some((doc) => flags[doc] && !plain.some((f) => f[doc]))) alt.verify.forEach((k) => keys.add(k));
+      }
+    }
+    return [...keys];
+  }
+
+  /** whoosh BM25F for a folded syllable key (title as a boosted field of average length). */
+  function addBm25(target, posting, meta, withTitle, best) {
+    const df = posting.docs.length, idf = Math.log(meta.n / (df + 1)) + 1;
+    posting.docs.forEach((doc, i) => {
+      const tf = posting.tf[i], norm = (1 - B) + B * meta.length[doc] / (meta.avgLength || 1);
+      let s = idf * (tf * (K1 + 1)) / (tf + K1 * norm);
+      if (withTitle && posting.title[i]) s += idf * (TITLE_BOOST * (K1 + 1)) / (TITLE_BOOST + K1);
+      target[doc] = best ? Math.max(target[doc], s) : target[doc] + s;
+    });
+  }
+
+  /** The BM25 part of the score: the sum over the clauses of _required_query. */
+  function relevanceScores(p, raw, meta, candidates) {
+    const n = meta.n, total = new Float64Array(n);
+    for (const r of p.relevance) {
+      if (r.syllable) { // Or(folded, title) per syllable; a completed word scores as its best form
+        const best = new Float64Array(n);
+        r.syllable.forEach((k) => addBm25(best, postingsOf(raw, k), meta, true, true));
+        best.forEach((s, doc) => { total[doc] += s; });
+      }
+      for (const key of r.numbers || []) { // NUMBERS keys hold tf 1 in a short field: the idf
+        const posting = postingsOf(raw, key), idf = Math.log(n / (posting.docs.length + 1)) + 1;
+        posting.docs.forEach((doc) => { total[doc] += idf; });
+      }
+      if (r.alternative) { // Phrase(FOLDED): its terms' scores where it matches
+        const matches = altFlags(r.alternative, raw, n), parts = new Float64Array(n);
+        r.phrase.forEach((k) => addBm25(parts, postingsOf(raw, k), meta, false, false));
+        parts.forEach((s, doc) => { if (matches[doc]) total[doc] += s; });
+      }
+    }
+    return candidates.map((doc) => total[doc]);
+  }
+
+  /** docnum -> final score for every matching document (index._rank). */
+  function rank(p, raw, meta, candidates) {
+    const relevance = relevanceScores(p, raw, meta, candidates);
+    const best = relevance.reduce((a, b) => Math.max(a, b), 0) || 1;
+    const scores = new Map(candidates.map((doc, i) => [doc, RELEVANCE_WEIGHT * relevance[i] / best]));
+    for (const [weight, clauses] of p.tiers) {
+      for (const clause of clauses) {
+        const flags = clauseFlags(clause, raw, meta.n);
+        for (const doc of candidates) if (flags[doc]) scores.set(doc, scores.get(doc) + weight / clauses.length);
+      }
+    }
+    return scores;
+  }
+
+  function find(docs, doc) {
+    let lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) return mid;
+      if (docs[mid] < doc) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Pages of the document holding each query word: one Set per word (0 = metadata). */
+  function wordPages(p, raw, doc) {
+    return p.pageKeys.map((alternatives) => {
+      const pages = new Set();
+      for (const key of alternatives) {
+        const posting = postingsOf(raw, key), i = find(posting.docs, doc);
+        if (i >= 0) pageList(posting.pages[i]).forEach((page) => pages.add(page));
+      }
+      return pages;
+    });
+  }
+
+  /** index._matching_pages: pages holding every word; and the page for the snippet. */
+  function pagesOf(p, raw, doc) {
+    const perWord = wordPages(p, raw, doc);
+    const counts = new Map();
+    perWord.forEach((pages) => pages.forEach((page) => counts.set(page, (counts.get(page) || 0) + 1)));
+    const hits = [...counts].filter(([page, c]) => page > 0 && c === perWord.length).map(([page]) => page);
+    let snippetPage = -1, bestCount = 0;
+    for (const [page, c] of [...counts].sort((a, b) => (a[0] || Infinity) - (b[0] || Infinity))) {
+      if (c > bestCount) { bestCount = c; snippetPage = page; }
+    }
+    return { pages: hits.sort((a, b) => a - b), snippetPage };
+  }
+
+
+  // --- completions while typing ---------------------------------------------
+
+  /** File name of a completion prefix (browser_index.prefix_name). */
+  function prefixName(prefix) {
+    if (/^[a-z0-9]{2}$/.test(prefix)) return prefix;
+    return "u" + Array.from(prefix, (ch) => ch.codePointAt(0).toString(16)).join("-");
+  }
+
+  /** The most frequent words the last, unfinished word of the query may become. */
+  async function completionFor(groups, query) {
+    if (!groups.length || !/[\p{L}\p{N}\p{M}]$/u.test(nfc(query))) return null;
+    const g = groups.length - 1, group = groups[g];
+    if (group.kind !== "words") return null;
+    const i = group.syllables.length - 1, typed = group.syllables[i].folded;
+    const chars = Array.from(typed);
+    if (chars.length < 2) return null;
+    const prefix = chars.slice(0, 2).join(""), listed = await load("p", prefix, "p/" + prefixName(prefix) + ".js");
+    if (!listed) return null;
+    const keys = listed.split(",").map((entry) => entry.slice(0, entry.lastIndexOf(":")))
+      .filter((key) => key !== typed && key.startsWith(typed)).slice(0, COMPLETIONS);
+    return keys.length ? { group: g, syllable: i, keys } : null;
+  }
+
+  // --- filters, facets, order ------------------------------------------------
+
+  /** Doc-number bounds of a year range (documents are numbered by date, undated last). */
+  function yearBounds(meta, from, to) {
+    const years = meta.years.filter(([year]) => (!from || year >= from) && (!to || year <= to));
+    return years.length ? [years[0][1], years[years.length - 1][2]] : [0, -1];
+  }
+
+  /** Per document, which filters it passes: {fonds, type, issuer, year} -> boolean. */
+  function filterTests(meta, options) {
+    const indexOf = (table, value) => table.indexOf(value) + 1; // 0: no such value, matches nothing
+    const fonds = new Set(meta.fonds.map((f, i) => ((f[0] || f[1]) === options.fonds ? i + 1 : -1)));
+    const type = options.type ? indexOf(meta.types, options.type) : null;
+    const issuer = options.issuer ? indexOf(meta.issuers, options.issuer) : null;
+    const from = parseInt(options.from, 10) || 0, to = parseInt(options.to, 10) || 0;
+    const [lo, hi] = from || to ? yearBounds(meta, from, to) : [0, meta.n];
+    return {
+      fonds: (doc) => !options.fonds || fonds.has(meta.cols.fonds[doc]),
+      type: (doc) => type === null || (type > 0 && meta.cols.type[doc] === type),
+      issuer: (doc) => issuer === null || (issuer > 0 && meta.cols.issuer[doc] === issuer),
+      year: (doc) => doc >= lo && doc <= hi,
+    };
+  }
+
+  /** Results that pass every filter, and counts per facet value over those passing the others. */
+  function filterAndCount(meta, docs, options) {
+    const tests = filterTests(meta, options), names = Object.keys(tests);
+    const counts = { fonds: new Map(), type: new Map(), issuer: new Map(), year: new Map() };
+    const kept = [];
+    const yearOf = (doc) => (meta.years.find(([, first, last]) => doc >= first && doc <= last) || [0])[0];
+    for (const doc of docs) {
+      const passed = names.filter((name) => tests[name](doc));
+      if (passed.length === names.length) kept.push(doc);
+      for (const name of names) {
+        if (passed.length === names.length || (passed.length === names.length - 1 && !passed.includes(name))) {
+          const value = name === "year" ? yearOf(doc) : meta.cols[name][doc];
+          if (value) counts[name].set(value, (counts[name].get(value) || 0) + 1);
+        }
+      }
+    }
+    const facets = {
+      fonds: [...counts.fonds].map(([i, c]) => ({ value: meta.fonds[i - 1][0] || meta.fonds[i - 1][1], label: meta.fonds[i - 1][1], code: meta.fonds[i - 1][0], count: c })),
+      type: [...counts.type].map(([i, c]) => ({ value: meta.types[i - 1], label: meta.types[i - 1], count: c })),
+      issuer: [...counts.issuer].map(([i, c]) => ({ value: meta.issuers[i - 1], label: meta.issuers[i - 1], count: c })),
+      year: [...counts.year].map(([y, c]) => ({ value: String(y), label: String(y), count: c })),
+    };
+    for (const name of ["fonds", "type", "issuer"]) facets[name].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "vi"));
+    facets.year.sort((a, b) => a.value - b.value);
+    return { kept, facets };
+  }
+
+  function order(docs, scores, sort, meta) {
+    if (sort === "date") return docs.sort((a, b) => a - b);
+    if (sort === "date-desc") return docs.sort((a, b) => (b < meta.dated) - (a < meta.dated) || b - a); // undated last
+    return docs.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+  }
+
+  // --- the query --------------------------------------------------------------
+
+  /**
+   * Ranked results for a query: {query, total, results, facets, highlight}.
+   * options: fonds, type, issuer, from, to (years), sort ("relevance" | "date" |
+   * "date-desc"), offset, limit (default 10), prefix (complete the last word: while typing).
+   * Each result: doc, id, title, number, date, issuer, type, url, pdf, pageCount,
+   * score, pages (1-based pages holding every word), snippetPage (-1: none).
+   */
+  async function query(text, options = {}) {
+    const meta = await ready();
+    const groups = parseQuery(String(text || ""));
+    const empty = { query: text, total: 0, results: [], facets: { fonds: [], type: [], issuer: [], year: [] }, highlight: highlightKeys(groups, null) };
+    if (!groups.length || !meta.n) return empty;
+    const completion = options.prefix ? await completionFor(groups, text) : null;
+    const p = plan(groups, completion);
+    const raw = await fetchKeys(planKeys(p));
+    let candidates = candidatesOf(p, raw, meta.n);
+    const more = verifyKeys(p, raw, meta.n, candidates);
+    if (more.length) { // second round: positions, to confirm phrases of 3+ syllables
+      (await fetchKeys(more)).forEach((value, key) => raw.set(key, value));
+      candidates = candidatesOf(p, raw, meta.n);
+    }
+    const scores = rank(p, raw, meta, candidates);
+    const { kept, facets } = filterAndCount(meta, [...scores.keys()], options);
+    const ordered = order(kept, scores, options.sort, meta);
+    const offset = Math.max(0, options.offset || 0), limit = options.limit === undefined ? 10 : options.limit;
+    const page = ordered.slice(offset, offset + limit);
+    const shown = await Promise.all(page.map((doc) => load("d", doc, "d/" + doc + ".js")));
+    const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6 },
+      display(shown[i]), pagesOf(p, raw, doc)));
+    return { query: text, total: ordered.length, results, facets, highlight: highlightKeys(groups, completion) };
+  }
+
+  function display(d) {
+    d = d || {};
+    return { id: d.id, title: d.title || "", number: d.number || "", date: d.date || "", issuer: d.issuer || "",
+      type: d.type || "", url: d.url || "", pdf: d.pdf || "", pageCount: d.pages || 0 };
+  }
+
+  // --- snippets and highlighting -----------------------------------------------
+
+  /** Keys to mark: every query word folded (and its completions); exact keys of accented words. */
+  function highlightKeys(groups, completion) {
+    const folded = new Set(), exact = new Set();
+    groups.forEach((group) => group.syllables.forEach((s) => {
+      folded.add(s.folded);
+      if (s.marked) exact.add(s.exact);
+    }));
+    if (completion) completion.keys.forEach((k) => folded.add(k));
+    return { folded: [...folded], exact: [...exact] };
+  }
+
+  /**
+   * Text split into parts {text, mark, exact}: tokens whose folded key is a query word
+   * are marked (exact: also spelled with the typed diacritics). With `window`, only
+   * the stretch of that many tokens holding the most marks, with "…" where cut.
+   */
+  function highlight(text, keys, window) {
+    const folded = new Set(keys.folded), exact = new Set(keys.exact);
+    const normalized = nfc(text), tokens = tokenize(normalized);
+    const marks = tokens.map((t) => folded.has(foldedKey(t.text)));
+    let first = 0, last = tokens.length - 1;
+    if (window && tokens.length > window) [first, last] = bestWindow(marks, window);
+    const parts = [];
+    let cursor = first > 0 ? tokens[first].start : 0;
+    if (first > 0) parts.push({ text: "… ", mark: false });
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i];
+      if (t.start > cursor) parts.push({ text: normalized.slice(cursor, t.start), mark: false });
+      parts.push({ text: t.text, mark: marks[i], exact: marks[i] && exact.has(toneKey(t.text)) });
+      cursor = t.end;
+    }
+    const end = last < tokens.length - 1 ? tokens[last].end : normalized.length;
+    if (end > cursor) parts.push({ text: normalized.slice(cursor, end), mark: false });
+    if (last < tokens.length - 1) parts.push({ text: " …", mark: false });
+    return parts;
+  }
+
+  /** [first, last] token of the window holding the most marked tokens, a little context before. */
+  function bestWindow(marks, size) {
+    let bestStart = 0, bestCount = -1, count = 0;
+    for (let end = 0; end < marks.length; end++) {
+      count += marks[end];
+      if (end >= size) count -= marks[end - size];
+      const start = Math.max(0, end - size + 1);
+      if (end >= size - 1 && count > bestCount) { bestCount = count; bestStart = start; }
+    }
+    const firstMark = marks.indexOf(true, bestStart);
+    const start = firstMark < 0 ? 0 : Math.max(0, Math.min(bestStart, firstMark - 6));
+    return [start, Math.min(marks.length - 1, start + size - 1)];
+  }
+
+  /** The snippet of a result: {page, parts}, or null when no page text holds a query word. */
+  async function snippet(result, keys) {
+    if (result.snippetPage < 0) return null;
+    const name = result.doc + "-" + result.snippetPage;
+    const text = await load("t", name, "t/" + name + ".js");
+    return text ? { page: result.snippetPage, parts: highlight(text, keys, SNIPPET_TOKENS) } : null;
+  }
+
+  Object.assign(CS, { query, snippet, highlight, ready, prefixName });
+  CS.engine = { plan, planKeys, verifyKeys, candidatesOf, rank, pagesOf, completionFor };
+})(window);

@@ -1,0 +1,291 @@
+"""The browser search engine in headless Chromium: the shared vectors, parity with
+`catalog search` and the Python analyzer, and the search page of the built sample
+from file:// and over HTTP."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+import pytest
+
+from catalog.browser_postings import encode_docs, encode_pages, fnv1a32, varint
+from catalog.index import search, write_index
+from catalog.progress import Silent
+from catalog.render import Renderer, make_environment, site_globals
+from catalog.site_output import write_search
+from catalog.vietnamese import (
+    exact_key,
+    find_document_numbers,
+    folded_key,
+    has_diacritics,
+    parse_query,
+    tokenize,
+)
+from catalog.write import SiteWriter
+from test_index import VECTORS, record, vector_record
+
+pytestmark = pytest.mark.browser
+
+ALL = 1000  # a limit above any result count here
+
+
+def build_search_site(out: Path, records) -> Path:
+    """search.html in both UI languages, the static files and the browser index: the real pieces."""
+    config = SimpleNamespace(title="Thử", title_en="Test", organization="", languages=("vi", "en"), base_url="")
+    renderer = Renderer(make_environment(out.parent / "no-project"), site_globals(config, "public"), [], config.languages)
+    with SiteWriter(out) as writer:
+        write_search(renderer, config.languages, records, writer, Silent())
+        writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
+    return out
+
+
+def open_engine(page, site: Path, base: str | None = None) -> None:
+    page.goto(base + "search.html" if base else (site / "search.html").as_uri())
+    page.wait_for_function("() => window.CatalogSearch && window.CatalogSearch.query")
+
+
+def run_query(page, query: str, **options) -> dict:
+    return page.evaluate("([q, o]) => CatalogSearch.query(q, o)", [query, {"limit": ALL, **options}])
+
+
+def open_results(page, url: str) -> list[str]:
+    """Open a search URL, wait for the rendered results, return their doc ids in order."""
+    page.goto(url)
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    return page.locator("#results > li.result").evaluate_all("items => items.map(i => i.dataset.docId)")
+
+
+def assert_same_as_cli(answer: dict, hits) -> None:
+    """Same documents and page hits as `catalog search`; every tier difference ranks alike."""
+    found = [r["id"] for r in answer["results"]]
+    assert sorted(found) == sorted(h.doc_id for h in hits), (found, [h.doc_id for h in hits])
+    pages = {r["id"]: tuple(r["pages"]) for r in answer["results"]}
+    assert pages == {h.doc_id: h.pages for h in hits}
+    position = {doc_id: i for i, doc_id in enumerate(found)}
+    for a in hits:
+        for b in hits:
+            if a.score > b.score + 0.99:  # differs by a tier, not only by BM25
+                assert position[a.doc_id] < position[b.doc_id], (a, b, found)
+
+
+# --- the shared vectors --------------------------------------------------------
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_vector_in_the_browser(tmp_path, page, vector):
+    records = [vector_record(doc_id, document) for doc_id, document in vector["documents"].items()]
+    site = build_search_site(tmp_path / "site", records)
+    write_index(tmp_path / "index", records)
+    open_engine(page, site)
+    answer = run_query(page, vector["query"])
+    found = [r["id"] for r in answer["results"]]
+    explain = f"{vector['query']!r} -> {[(r['id'], r['score']) for r in answer['results']]}"
+    first = vector.get("expect_first", [])
+    assert found[: len(first)] == first, explain
+    top = vector.get("expect_top", [])
+    assert set(found[: len(top)]) == set(top), explain
+    for doc_id in vector.get("expect_match", []):
+        assert doc_id in found, explain
+    for doc_id in vector.get("expect_absent", []):
+        assert doc_id not in found, explain
+    by_id = {r["id"]: r for r in answer["results"]}
+    for doc_id, pages in vector.get("expect_pages", {}).items():
+        assert by_id[doc_id]["pages"] == pages, explain
+    assert_same_as_cli(answer, search(tmp_path / "index", vector["query"], limit=ALL))
+    # the page renders the same order for the URL
+    shown = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": vector["query"]}))
+    assert shown == found[:10]
+
+
+# --- analyzer parity -----------------------------------------------------------
+
+NFD = functools.partial(unicodedata.normalize, "NFD")
+TEXTS = [
+    "Việt Nam", NFD("Việt Nam"), "ĐẢNG Cộng sản", "Uỷ ban", "ủy ban", "khoẻ khỏe", "HOÀ HÒA", "đường Đường",
+    "Công văn số 64-CV/TW ngày 10/4/2025", "367 - QĐ/TWĐTN-VP", "1206 /QĐ-HVTC", "30/2020/NĐ-CP và 05/2025/TT-BNV",
+    "12-QyĐ/TW, 05-CTr/TU; 64–CV/TW", "10/4/2025 - Công văn", "a_b c-d e/f", "Tiếng 中文 и русский ﬁ ½ ²",
+    '"lưu trữ tài liệu" 64 cv tw', "“số hóa” 33/2024/QH15 \"dở", "x\u0301y", "Số: 15/QĐ-UBND", "",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def engine_page(browser, tmp_path_factory):
+    site = build_search_site(tmp_path_factory.mktemp("engine") / "site", [record("a", "Số hóa", ("Trang",))])
+    context = browser.new_context()
+    page = context.new_page()
+    open_engine(page, site)
+    yield page
+    context.close()
+
+
+def test_analyzer_matches_python(engine_page):
+    js = engine_page.evaluate(
+        """texts => texts.map(t => { const a = CatalogSearch.analyzer; return {
+             tokens: a.tokenize(t).map(x => x.text), folded: a.tokenize(t).map(x => a.foldedKey(x.text)),
+             exact: a.tokenize(t).map(x => a.toneKey(x.text)), marked: a.tokenize(t).map(x => a.hasDiacritics(x.text)),
+             numbers: a.findDocumentNumbers(t).map(n => [n.text, n.key]),
+             groups: a.parseQuery(t).map(g => [g.kind, g.syllables.map(s => [s.text, s.exact, s.folded, s.marked]), g.numberKeys]) }; })""",
+        TEXTS,
+    )
+    for text, got in zip(TEXTS, js):
+        tokens = [t.text for t in tokenize(text)]
+        assert got["tokens"] == tokens, text
+        assert got["folded"] == [folded_key(t) for t in tokens], text
+        assert got["exact"] == [exact_key(t) for t in tokens], text
+        assert got["marked"] == [has_diacritics(t) for t in tokens], text
+        assert got["numbers"] == [[n.text, n.key] for n in find_document_numbers(text)], text
+        groups = [[g.kind, [[s.text, s.exact, s.folded, s.marked] for s in g.syllables], list(g.number_keys)]
+                  for g in parse_query(text)]  # fmt: skip
+        assert got["groups"] == groups, text
+
+
+def test_hash_and_codec_match_python(engine_page):
+    keys = ["hoa", "!hoa2", ">so hoa", ">!sô1 hoa1", "#30/2020/NĐ-CP", "$64-CV/TW", "đường", NFD("Việt"), "中文", "😀"]
+    assert engine_page.evaluate("ks => ks.map(k => CatalogSearch.codec.fnv1a32(k))", keys) == [fnv1a32(k) for k in keys]
+    docs = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [5, 900, 70000], list(range(3, 3000, 7))]
+    encoded = [encode_docs(d) for d in docs]
+    assert engine_page.evaluate("xs => xs.map(x => CatalogSearch.codec.decodeDocs(x).docs)", encoded) == docs
+    postings = varint(4) + varint(3 << 1 | 1) + encode_pages({0, 2}) + varint(0) + varint(1 << 1) + encode_pages({77, 80})
+    decoded = engine_page.evaluate(
+        "x => { const p = CatalogSearch.codec.decodeFolded(x); return [p.docs, p.tf, p.title, p.pages.map(CatalogSearch.codec.pageList)]; }",
+        postings,
+    )
+    assert decoded == [[4, 5], [3, 1], [1, 0], [[0, 2], [77, 80]]]
+
+
+# --- the built sample ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def http_site(sample_build):
+    """The built sample served by http.server on 127.0.0.1 (a random free port)."""
+    handler = functools.partial(QuietHandler, directory=str(sample_build.paths.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def sample_queries(sample_build) -> list[str]:
+    """Every vector's query, plus words and numbers that occur in the sample."""
+    numbers = [d.number for d in sample_build.catalog.documents if d.number][:3]
+    return [v["query"] for v in VECTORS] + ["so hoa", "số hóa", "lưu trữ", "uy ban nhan dan", *numbers]
+
+
+@pytest.mark.parametrize("over", ["file", "http"])
+def test_sample_search_matches_the_cli_and_stays_in_the_site(sample_build, page, request, over):
+    base = request.getfixturevalue("http_site") if over == "http" else None
+    site = sample_build.paths.site
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_engine(page, site, base)
+    for query in sample_queries(sample_build):
+        answer = run_query(page, query)
+        assert_same_as_cli(answer, search(sample_build.paths.index, query, limit=ALL))
+    shown = open_results(page, (base or site.as_uri() + "/") + "search.html?" + urlencode({"q": "so hoa"}))
+    assert shown and shown == [r["id"] for r in run_query(page, "so hoa", limit=10)["results"]]
+    allowed = (base,) if base else ("file://",)
+    assert requests and all(url.startswith(allowed) for url in requests), [u for u in requests if not u.startswith(allowed)]
+
+
+def test_results_show_highlights_and_page_links(sample_build, page):
+    site = sample_build.paths.site
+    open_results(page, (site / "search.html").as_uri() + "?q=" + "s%E1%BB%91+h%C3%B3a")  # số hóa
+    first = page.locator("#results > li.result").first
+    assert first.get_attribute("data-doc-id")
+    marks = page.locator("#results mark").all_inner_texts()
+    assert marks and {folded_key(m) for m in marks} <= {"so", "hoa"}
+    assert "số" in [m.lower() for m in marks]  # the original spelling, not the key
+    links = page.locator("#results a.page-link").evaluate_all("as => as.map(a => a.href)")
+    assert links, "a sample document holding 'số hóa' on a page of its PDF"
+    for link in links:
+        path, _, fragment = link.partition("#")
+        assert fragment.startswith("page=") and int(fragment[5:]) >= 1
+        assert Path(path.removeprefix("file://")).is_file()
+    title = first.locator("a.result-title")
+    title.click()
+    assert page.url.endswith(".html") and "/tai-lieu/" in page.url
+
+
+def test_filters_counts_and_date_sort(sample_build, page):
+    site = sample_build.paths.site
+    by_id = {d.doc_id: d for d in sample_build.catalog.documents}
+    query = "tài liệu"
+    everything = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": query}))
+    total = int(page.locator("#results").get_attribute("data-total"))
+    options = page.locator("select[name=fonds] option").all_inner_texts()[1:]
+    counts = [int(text.rsplit("(", 1)[1].rstrip(")")) for text in options]
+    assert sum(counts) == total >= len(everything) > 0
+    page.select_option("select[name=fonds]", index=1)
+    page.wait_for_function("() => new URLSearchParams(location.search).has('fonds')")
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    assert int(page.locator("#results").get_attribute("data-total")) == counts[0]
+    dated = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": query, "sort": "date", "from": 1900, "to": 2100}))
+    dates = [by_id[doc_id].date.iso for doc_id in dated]
+    assert dates == sorted(dates) and all(by_id[doc_id].year for doc_id in dated)
+
+
+def test_keyboard_reaches_and_opens_results(sample_build, page):
+    site = sample_build.paths.site
+    shown = open_results(page, (site / "search.html").as_uri() + "?q=so+hoa")
+    assert len(shown) >= 1
+    page.focus("#search-q")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("() => document.activeElement.closest('li.result').dataset.docId")
+    assert first == shown[0]
+    if len(shown) > 1:
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("() => document.activeElement.closest('li.result').dataset.docId") == shown[1]
+        page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tai-lieu/*.html")
+
+
+def test_header_form_and_english_page(sample_build, page):
+    site = sample_build.paths.site
+    page.goto((site / "en/index.html").as_uri())
+    page.fill("#site-search-q", "so hoa")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    assert page.url.split("?")[0].endswith("/en/search.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    href = page.locator("#results a.result-title").first.evaluate("a => a.href")
+    assert "/en/tai-lieu/" in href and Path(href.removeprefix("file://")).is_file()
+
+
+def test_typing_completes_the_last_word(sample_build, page):
+    site = sample_build.paths.site
+    open_results(page, (site / "search.html").as_uri())
+    page.fill("#search-q", "")
+    page.type("#search-q", "lưu tr", delay=20)
+    page.wait_for_function("() => document.querySelector('#results').dataset.query === 'lưu tr'")
+    assert page.locator("#results > li.result").count() > 0  # "tr" completes to "trữ"
+    assert run_query(page, "lưu tr")["total"] <= run_query(page, "lưu tr", prefix=True)["total"]
+
+
+def test_restricted_documents_are_not_found_in_the_public_edition(sample_build, page):
+    from test_sample_site import SECRET_MARKER, _whole_catalog
+
+    from catalog.access import Tier
+
+    restricted = [d for d in _whole_catalog().documents if d.tier is Tier.RESTRICTED]
+    assert restricted
+    open_engine(page, sample_build.paths.site)
+    for document in restricted:
+        found = [r["id"] for r in run_query(page, document.summary)["results"]]
+        assert document.doc_id not in found
+    assert run_query(page, SECRET_MARKER)["total"] == 0
