@@ -147,10 +147,40 @@ def folder_bytes(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def allocated(folder: Path, cluster: int) -> int:
+    """Disk space the files take with ``cluster``-byte allocation units (a USB stick's
+    exFAT uses 32 KiB clusters from 256 MB to 32 GB; ext4 and NTFS use 4 KiB)."""
+    return sum(-(-p.stat().st_size // cluster) * cluster for p in folder.rglob("*") if p.is_file())
+
+
+def gzipped(folder: Path) -> int:
+    import zlib
+
+    return sum(len(zlib.compress(p.read_bytes(), 6)) for p in folder.rglob("*") if p.is_file())
+
+
 def fold_tokens(text: str) -> list[str]:
+    """Syllables without case or diacritics: "Số hóa" → ["so", "hoa"]."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     return re.findall(r"[a-z0-9]+", folded)
+
+
+TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def exact_tokens(text: str) -> list[str]:
+    """Syllables without case, diacritics kept, tone placement ignored: "hoà", "hòa" → "hoa2"."""
+    out = []
+    for token in re.findall(r"\w+", unicodedata.normalize("NFC", text).lower()):
+        decomposed = unicodedata.normalize("NFD", token)
+        tone = next((TONES[c] for c in decomposed if c in TONES), "")
+        out.append(unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES)) + tone)
+    return out
+
+
+def has_diacritics(text: str) -> bool:
+    return " ".join(fold_tokens(text)) != " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", text).lower()))
 
 
 def fmt_bytes(n: float | None) -> str:
@@ -178,7 +208,7 @@ def ensure_pagefind() -> tuple[Path, str]:
         log("npm ci (Pagefind, pinned in bench/package-lock.json)")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     version = subprocess.run([str(binary), "--version"], capture_output=True, text=True, check=True).stdout.strip()
-    return binary, version
+    return binary, version.removeprefix("pagefind").strip()
 
 
 def build_catalog(project: Path, site: Path, warm: bool) -> dict:
@@ -263,6 +293,10 @@ def index_sizes(site: Path) -> dict:
             entry = pf["parts"].setdefault(key, {"bytes": 0, "files": 0})
             entry["bytes"] += path.stat().st_size
             entry["files"] += 1
+    for entry, folder in ((ours, site / "search"), (pf, site / "pagefind")):
+        entry["allocated_4k"] = allocated(folder, 4096)
+        entry["allocated_32k"] = allocated(folder, 32768)
+    ours["gzip_total"] = gzipped(site / "search")  # Pagefind's index files are gzipped already
     ui = [k for k in pf["parts"] if "-ui" in k or k.startswith("pagefind-highlight")]
     pf["ui_bytes"] = sum(pf["parts"][k]["bytes"] for k in ui)
     pf["without_ui"] = pf_total - pf["ui_bytes"]
@@ -518,17 +552,49 @@ def measure_times(browser, engine: Engine, queries: list[str], reps: int, seed: 
 # --------------------------------------------------------------------------- quality
 
 
-def judge(answers: dict, truth_tokens: dict[str, str], url_to_id: dict[str, str], queries: list[str]) -> dict:
+def relevant_docs(truth_text: dict[str, tuple[str, str]], queries: list[str]) -> dict[str, set[str]]:
+    """Per query, the documents whose text holds its syllables adjacent and in order: with
+    the typed diacritics (tone placement ignored) when the query has any, else folded."""
+    out = {}
+    for q in queries:
+        exact = has_diacritics(q)
+        want = " " + " ".join(exact_tokens(q) if exact else fold_tokens(q)) + " "
+        out[q] = {d for d, texts in truth_text.items() if want.strip() and want in texts[exact]}
+    return out
+
+
+def judge(answers: dict, relevant_sets: dict[str, set[str]], url_to_id: dict[str, str], queries: list[str]) -> dict:
     """Hits, relevant documents in the corpus, and precision of the top 10, per query."""
     out = {}
     for q in queries:
-        want = " " + " ".join(fold_tokens(q)) + " "
-        relevant = {d for d, text in truth_tokens.items() if want.strip() and want in text}
+        relevant = relevant_sets[q]
         top = [url_to_id.get(_norm_url(i), i) for i in answers[q]["top"]]
         good = sum(1 for d in top if d in relevant)
         out[q] = {"hits": answers[q]["total"], "relevant_in_corpus": len(relevant), "shown": len(top),
                   "relevant_in_top": good, "precision_at_10": round(good / len(top), 2) if top else None,
                   "top": top}
+    return out
+
+
+def python_answers(index_dir: Path, queries: list[str]) -> dict:
+    """`catalog search` (whoosh) for the same queries: hit count and top 10."""
+    from catalog.index import search
+
+    out = {}
+    for q in queries:
+        hits = search(index_dir, q, limit=100_000)
+        out[q] = {"total": len(hits), "top": [h.doc_id for h in hits[:RESULTS_SHOWN]]}
+    return out
+
+
+def agreement(browser: dict, python: dict, browser_http: dict) -> dict:
+    """Does the browser engine answer like `catalog search`? Same hit count, same top 10?"""
+    out = {}
+    for q, py in python.items():
+        b = browser[q]
+        out[q] = {"hits_browser": b["total"], "hits_python": py["total"],
+                  "top10_overlap": len(set(b["top"]) & set(py["top"])), "same_order": b["top"] == py["top"],
+                  "file_equals_http": b["top"] == browser_http[q]["top"]}
     return out
 
 
@@ -554,6 +620,8 @@ def tables(res: dict) -> str:
         ("Total index on disk", fmt_bytes(s["ours"]["total"]) + f" ({s['ours']['files']} files)",
          fmt_bytes(s["pagefind"]["total"]) + f" ({s['pagefind']['files']} files)",
          ratio(s["ours"]["total"], s["pagefind"]["total"])),
+        ("Index on disk, allocated with 32 KiB clusters (exFAT USB stick)", fmt_bytes(s["ours"]["allocated_32k"]),
+         fmt_bytes(s["pagefind"]["allocated_32k"]), ratio(s["ours"]["allocated_32k"], s["pagefind"]["allocated_32k"])),
         (f"First query `{sh}`, fresh page: bytes loaded", fmt_bytes(b["ours"]["first"][sh]["search_bytes"]),
          fmt_bytes(b["pagefind"]["first"][sh]["search_bytes"]),
          ratio(b["ours"]["first"][sh]["search_bytes"], b["pagefind"]["first"][sh]["search_bytes"])),
@@ -567,11 +635,15 @@ def tables(res: dict) -> str:
         ("Query → rendered results, 95th percentile (warm page)",
          f"{ours_f['p95_ms']:.1f} ms file:// · {ours_h['p95_ms']:.1f} ms HTTP", f"{pf['p95_ms']:.1f} ms HTTP",
          ratio(ours_h["p95_ms"], pf["p95_ms"])),
+        ("Search call alone (no rendering), median / 95th percentile",
+         f"{ours_f['api_median_ms']:.1f} / {ours_f['api_p95_ms']:.1f} ms file://",
+         f"{pf['api_median_ms']:.1f} / {pf['api_p95_ms']:.1f} ms HTTP", ratio(ours_f["api_median_ms"], pf["api_median_ms"])),
         ("First query in a loaded page (loads its index files), median",
          f"{ours_f['cold_median_ms']:.0f} ms file:// · {ours_h['cold_median_ms']:.0f} ms HTTP",
          f"{pf['cold_median_ms']:.0f} ms HTTP", ratio(ours_h["cold_median_ms"], pf["cold_median_ms"])),
-        ("Indexing time", f"{res['build']['stages'].get('Browser search index', 0):.0f} s (browser index stage of a "
-         f"{res['build']['seconds']:.0f} s build)", f"{res['pagefind']['seconds']:.0f} s", "—"),
+        ("Indexing time", f"{res['build']['stages'].get('Browser search index', 0):.0f} s browser index "
+         f"(+ {res['build']['stages'].get('Indexing', 0):.0f} s whoosh index; whole build {res['build']['seconds']:.0f} s)",
+         f"{res['pagefind']['seconds']:.0f} s", "—"),
     ]
     lines = [f"{res['docs']:,} documents ({res['pages']:,} PDF pages), {len(res['queries'])} queries × "
              f"{res['reps']} repetitions, Chromium {res['chromium']}, Pagefind {res['pagefind_version']}, "
@@ -582,11 +654,21 @@ def tables(res: dict) -> str:
     lines += ["", f"Targets: no more bytes per query than Pagefind — {'met' if target_bytes else 'NOT met'}; "
                   f"95th percentile under 50 ms on file:// — {'met' if ours_f['p95_ms'] < 50 else 'NOT met'} "
                   f"({ours_f['p95_ms']:.1f} ms)."]
+    agree = res["quality"]["agreement"]
+    same_hits = sum(1 for a in agree.values() if a["hits_browser"] == a["hits_python"])
+    overlaps = sorted(a["top10_overlap"] for a in agree.values())
+    lines += ["", f"Browser engine vs `catalog search` (whoosh) on the same queries: same hit count for {same_hits}/"
+                  f"{len(agree)} queries; top 10 shared: median {statistics.median(overlaps):g}, min {overlaps[0]}, "
+                  f"max {overlaps[-1]}."]
+    lines += ["", f"catalog's index: {fmt_bytes(s['ours']['gzip_total'])} if gzipped (Pagefind's files are gzipped "
+                  f"on disk; ours are plain scripts, since file:// cannot decompress). Relevance is judged with the typed "
+                  f"diacritics (tone placement ignored) when the query has any, else without."]
     lines += ["", "Per query (bytes of a first query in a fresh page; warm-page median time; hits; relevant "
                   "documents among the 10 shown, judged by the generator's text):", "",
               "| query | kind | catalog bytes | Pagefind bytes | catalog ms (file://) | Pagefind ms | "
-              "catalog hits | Pagefind hits | relevant in corpus | catalog P@10 | Pagefind P@10 |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "catalog hits | Pagefind hits | relevant in corpus | catalog P@10 | Pagefind P@10 | "
+              "`catalog search` hits | top 10 shared with `catalog search` |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for q, kind in res["queries"]:
         qo, qp = res["quality"]["ours"][q], res["quality"]["pagefind"][q]
         lines.append(
@@ -594,7 +676,9 @@ def tables(res: dict) -> str:
             f"{fmt_bytes(b['pagefind']['first'][q]['search_bytes'])} | "
             f"{ours_f['per_query'][q]['median_ms']:.1f} | {pf['per_query'][q]['median_ms']:.1f} | "
             f"{qo['hits']} | {qp['hits']} | {qo['relevant_in_corpus']} | "
-            f"{_p(qo)} | {_p(qp)} |")
+            f"{_p(qo)} | {_p(qp)} | {res['quality']['agreement'][q]['hits_python']} | "
+            f"{res['quality']['agreement'][q]['top10_overlap']}/{len(qo['top'])}"
+            f"{' (same order)' if res['quality']['agreement'][q]['same_order'] else ''} |")
     lines += ["", "Phases (seconds): " + ", ".join(f"{k} {v:.0f}" for k, v in res["phases"].items())
               + ". Build stages: " + ", ".join(f"{k} {v:.0f}" for k, v in res["build"]["stages"].items()) + "."]
     return "\n".join(lines)
@@ -656,8 +740,12 @@ def main(argv=None) -> None:
 
     from catalog.model import slug_for
     url_to_id = {f"tai-lieu/{slug_for(d)}.html": d for d in truth}
-    truth_tokens = {d: " " + " ".join(fold_tokens("\n".join((r["title"], r["number"], r.get("meta", ""), r["text"])))) + " "
-                    for d, r in truth.items()}
+    truth_text = {}
+    for d, r in truth.items():
+        whole = "\n".join((r["title"], r["number"], r.get("meta", ""), r["text"]))
+        truth_text[d] = (" " + " ".join(fold_tokens(whole)) + " ", " " + " ".join(exact_tokens(whole)) + " ")
+    relevant_sets = relevant_docs(truth_text, query_list)
+    del truth_text
 
     from playwright.sync_api import sync_playwright
 
@@ -680,8 +768,11 @@ def main(argv=None) -> None:
                 f"first-use median {times[engine.name]['cold_median_ms']:.0f} ms")
         browser.close()
 
-    quality = {"ours": judge(times["ours_file"]["answers"], truth_tokens, url_to_id, query_list),
-               "pagefind": judge(times["pagefind_http"]["answers"], truth_tokens, url_to_id, query_list)}
+    quality = {"ours": judge(times["ours_file"]["answers"], relevant_sets, url_to_id, query_list),
+               "pagefind": judge(times["pagefind_http"]["answers"], relevant_sets, url_to_id, query_list)}
+    with phases("catalog search (Python) for comparison"):
+        quality["python"] = python_answers(OUT / "index" / site.name, query_list)
+    quality["agreement"] = agreement(times["ours_file"]["answers"], quality["python"], times["ours_http"]["answers"])
     result = {
         "docs": len(truth), "pages": gen.get("pages") or sum(r["text"].count("\f") + 1 for r in truth.values()),
         "seed": args.seed, "reps": args.reps, "queries": queries, "cpus": os.cpu_count(),

@@ -14,13 +14,14 @@ Format (all under ``search/``; version 1):
 ``years`` ([year, first doc, last doc]), and the doc table ``docs``: ``width``
 base-64 symbols per document (most significant first) holding one number that
 packs the ``columns`` (``length``, ``fonds``, ``type``, ``issuer``) in mixed
-radix ``radices`` (first column most significant). ``length`` is
-``round(log_1.245(tokens + 1))``; the others index their table + 1 (0 = none).
+radix ``radices`` (first column most significant). ``length`` is whoosh's
+one-byte length of the document (tokens), standing for ``lengths[byte]``; the
+others index their table + 1 (0 = none).
 
 Documents are numbered 0..n-1 in (undated last, year, date, doc_id) order, so
 sorting by date is sorting by number and a year is a contiguous number range.
 
-``s/<shard>.js`` — ``catalogSearchLoad("s", shard, {key: postings})`` where
+``s/<shard // 1000>/<shard>.js`` — ``catalogSearchLoad("s", shard, {key: postings})`` where
 ``shard = FNV-1a-32(UTF-8 of key) mod S``. S is chosen so that a shard averages
 about :data:`SHARD_TARGET_BYTES`. Keys, from the same segments as the whoosh
 index (title, number, doc_type, issuer, fonds_code, fonds_name, file_code,
@@ -29,10 +30,10 @@ date_text, metadata_text, then each page); bigrams never cross a segment:
 * ``hoa`` folded syllable; ``!hoa2`` exact syllable (tone key);
 * ``>so hoa`` folded bigram; ``>!so1 hoa2`` exact bigram (documents only: enough
   for two syllables, and a cheap first filter for longer phrases);
-* ``@so hoa`` and ``@!so1 hoa2``: the same bigrams with their token positions,
-  loaded only to confirm a phrase of three or more syllables (``a b`` and ``b c``
-  apart do not make ``a b c``); a position counts the tokens before it plus the
-  number of its segment, so two segments never touch;
+* ``@so hoa`` the folded bigram with its token positions, loaded only to confirm
+  a required phrase of three or more syllables (a quoted phrase, or a number's
+  parts): ``a b`` and ``b c`` apart do not make ``a b c``. A position counts the
+  tokens before it plus the number of its segment, so two segments never touch;
 * ``#64-CV/TW`` any number the document cites (and its Đ→D variant);
   ``$64-CV/TW`` the document's own number.
 
@@ -40,7 +41,8 @@ Postings are strings over the alphabet ``0-9A-Za-z-_`` (symbol value 0..63).
 A *varint* is big-endian base 32: symbols 32..63 carry 5 bits and say "more
 follows", a symbol 0..31 carries the last 5 bits. A folded syllable's postings
 are, per document: varint(doc − previous doc − 1) (previous starts at −1),
-varint(tf << 1 | occurs in title), then the pages it occurs on: varint(mask << 1)
+varint(min(tf, 15) << 1 | occurs in title); if in the title, varint(min(tf in
+the title, 15)) and varint(title length in tokens); then the pages it occurs on: varint(mask << 1)
 with bit p for page p (0 = a metadata field other than the title), or
 varint(count << 1 | 1) followed by the page gaps as varints. A positional
 bigram's postings are, per document: the doc gap, varint(count), then the
@@ -54,11 +56,11 @@ first (at most :data:`PREFIX_CAP`), for completing the last word while typing.
 The file name is the prefix itself if it is ``[a-z0-9]{2}``, else ``u`` and its
 code points in hex joined by ``-``.
 
-``d/<doc>.js`` — display fields: ``id``, ``title``, ``number``, ``date``,
+``d/<doc // 1000>/<doc>.js`` — display fields: ``id``, ``title``, ``number``, ``date``,
 ``issuer``, ``type``, ``url`` (document page, relative to the language root),
 ``pdf`` (site-relative, may be empty), ``pages`` (page count).
 
-``t/<doc>-<page>.js`` — ``catalogSearchLoad("t", "<doc>-<page>", text)``: a
+``t/<doc // 100>/<doc>-<page>.js`` — ``catalogSearchLoad("t", "<doc>-<page>", text)``: a
 page's text (NFC, whitespace collapsed) for the snippet; page 0 holds the
 metadata fields other than the title. Only pages with text are written.
 """
@@ -77,7 +79,8 @@ from catalog.browser_postings import (
     document_keys,
     fixed,
     fnv1a32,
-    quantize_length,
+    LENGTH_TABLE,
+    length_byte,
     width_for,
 )
 from catalog.index import METADATA_SEGMENTS, IndexRecord
@@ -89,6 +92,9 @@ SHARD_TARGET_BYTES = 4096
 PREFIX_CAP = 1000
 LOADER = "catalogSearchLoad"
 DOC_COLUMNS = ("length", "fonds", "type", "issuer")
+# Files per folder stay far below FAT32's limit of 65,534 entries per folder (a long
+# name takes two): shards and display files 1000 to a folder, page texts 100 documents.
+PER_FOLDER, TEXT_DOCS_PER_FOLDER = 1000, 100
 _PLAIN_PREFIX = re.compile(r"^[a-z0-9]{2}$")
 
 
@@ -100,6 +106,18 @@ def script(kind: str, ident: int | str, data) -> str:
 
 def shard_of(key: str, shards: int) -> int:
     return fnv1a32(key) % shards
+
+
+def shard_path(shard: int) -> str:
+    return f"{FOLDER}/s/{shard // PER_FOLDER}/{shard}.js"
+
+
+def display_path(doc: int) -> str:
+    return f"{FOLDER}/d/{doc // PER_FOLDER}/{doc}.js"
+
+
+def text_path(doc: int, page: int) -> str:
+    return f"{FOLDER}/t/{doc // TEXT_DOCS_PER_FOLDER}/{doc}-{page}.js"
 
 
 def prefix_name(prefix: str) -> str:
@@ -156,7 +174,7 @@ def _shard_files(postings: dict[str, str], shards: int) -> Iterator[tuple[str, s
     for key in sorted(postings):
         grouped[shard_of(key, shards)][key] = postings[key]
     for number, content in enumerate(grouped):  # empty shards too: a query never meets a missing file
-        yield f"{FOLDER}/s/{number}.js", script("s", number, content)
+        yield shard_path(number), script("s", number, content)
 
 
 def _prefix_files(document_frequency: dict[str, int]) -> Iterator[tuple[str, str]]:
@@ -176,12 +194,12 @@ def _document_files(doc: int, record: IndexRecord) -> Iterator[tuple[str, str]]:
         "issuer": record.issuer, "type": record.doc_type, "url": record.url, "pdf": record.pdf_url,
         "pages": len(record.pages),
     }  # fmt: skip
-    yield f"{FOLDER}/d/{doc}.js", script("d", doc, display)
+    yield display_path(doc), script("d", doc, display)
     metadata = [getattr(record, name) for name in METADATA_SEGMENTS[1:]]
     for page, text in enumerate((" · ".join(m for m in metadata if m), *record.pages)):
         collapsed = " ".join(nfc(text).split())
         if collapsed:
-            yield f"{FOLDER}/t/{doc}-{page}.js", script("t", f"{doc}-{page}", collapsed)
+            yield text_path(doc, page), script("t", f"{doc}-{page}", collapsed)
 
 
 def _table(values: Iterable[str]) -> list[str]:
@@ -196,11 +214,11 @@ def meta(ordered: list[IndexRecord], lengths: list[int], title_lengths: list[int
     type_index = {value: i + 1 for i, value in enumerate(types)}
     issuer_index = {value: i + 1 for i, value in enumerate(issuers)}
     rows = [
-        (quantize_length(length), fonds_index.get((r.fonds_code, r.fonds_name), 0),
+        (length_byte(length), fonds_index.get((r.fonds_code, r.fonds_name), 0),
          type_index.get(r.doc_type, 0), issuer_index.get(r.issuer, 0))
         for r, length in zip(ordered, lengths)
     ]  # fmt: skip
-    radices = (64, len(fonds) + 1, len(types) + 1, len(issuers) + 1)
+    radices = (256, len(fonds) + 1, len(types) + 1, len(issuers) + 1)
     width = width_for(math.prod(radices) - 1)
     years: dict[int, list[int]] = {}
     for doc, record in enumerate(ordered):
@@ -209,10 +227,10 @@ def meta(ordered: list[IndexRecord], lengths: list[int], title_lengths: list[int
     count = len(ordered) or 1
     return {
         "v": FORMAT_VERSION, "n": len(ordered), "shards": shards,
-        "avgLength": round(sum(lengths) / count, 3), "avgTitle": round(sum(title_lengths) / count, 3) or 1,
+        "avgLength": sum(lengths) / count, "avgTitle": sum(title_lengths) / count or 1,
         "fonds": [list(pair) for pair in fonds], "types": types, "issuers": issuers,
         "years": [[year, *span] for year, span in sorted(years.items())],
-        "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,
+        "lengths": LENGTH_TABLE, "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,
         "docs": "".join(fixed(_mixed_radix(row, radices), width) for row in rows),
     }  # fmt: skip
 

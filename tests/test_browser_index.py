@@ -24,8 +24,8 @@ from catalog.browser_postings import (
     encode_docs,
     encode_pages,
     fnv1a32,
-    quantize_length,
-    dequantize_length,
+    LENGTH_TABLE,
+    length_byte,
     varint,
 )
 from test_index import record
@@ -114,7 +114,7 @@ def test_pages_as_mask_or_list():
 
 def test_lengths_survive_quantization():
     for length in (1, 7, 40, 400, 5000, 90000):
-        assert abs(dequantize_length(quantize_length(length)) - length) <= 0.13 * length + 1
+        assert length <= LENGTH_TABLE[length_byte(length)] <= 1.05 * length
 
 
 def test_fnv1a32_known_values():
@@ -135,9 +135,9 @@ def test_prefix_names_are_safe_file_names():
 
 def test_document_keys_mirror_the_whoosh_segments():
     keys = document_keys(RECORDS[0])
-    assert keys.folded["so"].in_title and keys.folded["so"].pages == {1}
+    assert keys.folded["so"].title_tf == 1 and keys.folded["so"].pages == {1}
     assert keys.folded["hoa"].tf == 2
-    assert keys.folded["ket"].pages == {2} and not keys.folded["ket"].in_title
+    assert keys.folded["ket"].pages == {2} and not keys.folded["ket"].title_tf
     assert keys.folded["ban"].pages == {0}  # issuer: metadata, not a page
     assert {"!sô1", "!hoa1", ">so hoa", ">!sô1 hoa1", "$64-CV/TW", "#64-CV/TW"} <= keys.others
     assert ">luu trang" not in keys.others  # bigrams never cross from the title into page 1
@@ -156,12 +156,12 @@ def test_number_keys_include_the_variant_without_stroke():
 def test_documents_are_numbered_by_date_undated_last():
     assert [r.doc_id for r in date_order(RECORDS)] == ["d-2020", "b-2020", "a-2021", "c-undated"]
     files = files_of(RECORDS)
-    ids = [load(files[f"search/d/{n}.js"])[2]["id"] for n in range(4)]
+    ids = [load(files[f"search/d/0/{n}.js"])[2]["id"] for n in range(4)]
     assert ids == ["d-2020", "b-2020", "a-2021", "c-undated"]
     meta = load(files["search/meta.js"])[2]
     assert meta["years"] == [[2020, 0, 1], [2021, 2, 2]]
     assert meta["n"] == 4 and meta["fonds"] == [["P1", "Phông Tỉnh ủy"], ["P2", "Phông UBND"]]
-    assert meta["columns"] == ["length", "fonds", "type", "issuer"] and meta["radices"] == [64, 3, 3, 3]
+    assert meta["columns"] == ["length", "fonds", "type", "issuer"] and meta["radices"] == [256, 3, 3, 3]
     fonds_and_issuer = [(number // 9 % 3, number % 3) for number in map(decode_fixed, chunks(meta))]
     assert fonds_and_issuer == [(1, 2), (1, 1), (2, 0), (0, 0)]
 
@@ -169,9 +169,9 @@ def test_documents_are_numbered_by_date_undated_last():
 def test_every_key_is_in_the_shard_its_hash_names():
     files = files_of(RECORDS)
     shards = load(files["search/meta.js"])[2]["shards"]
-    assert {f"search/s/{n}.js" for n in range(shards)} <= files.keys()
+    assert {f"search/s/0/{n}.js" for n in range(shards)} <= files.keys()
     for n in range(shards):
-        kind, ident, content = load(files[f"search/s/{n}.js"])
+        kind, ident, content = load(files[f"search/s/0/{n}.js"])
         assert (kind, ident) == ("s", n)
         for key in content:
             assert shard_of(key, shards) == n, key
@@ -179,8 +179,8 @@ def test_every_key_is_in_the_shard_its_hash_names():
 
 def test_postings_decode_to_the_documents():
     postings = all_postings(files_of(RECORDS))
-    # folded "luu": docs 0 (d-2020 title) and 1 (b-2020 title): gap, tf<<1|title, page mask
-    assert decode_varints(postings["luu"]) == [0, 1 << 1 | 1, 0, 0, 1 << 1 | 1, 0]
+    # folded "luu": docs 0 and 1, both in the title: gap, tf<<1|title, title tf, title length, page mask
+    assert decode_varints(postings["luu"]) == [0, 1 << 1 | 1, 1, 5, 0, 0, 1 << 1 | 1, 1, 8, 0]
     assert decode_varints(postings["#64-CV/TW"]) == [1, 0]  # docs 1 and 2
     assert decode_varints(postings["$64-CV/TW"]) == [1]
 
@@ -197,10 +197,10 @@ def test_shards_average_the_target_size():
 def test_snippet_texts_and_display_fields(tmp_path):
     count = write_search_files(tmp_path, RECORDS)
     assert count == len(files_of(RECORDS))
-    kind, ident, display = load((tmp_path / "search/d/1.js").read_text(encoding="utf-8"))
+    kind, ident, display = load((tmp_path / "search/d/0/1.js").read_text(encoding="utf-8"))
     assert display["id"] == "b-2020" and display["number"] == "64-CV/TW" and display["pages"] == 2
-    assert load((tmp_path / "search/t/1-1.js").read_text(encoding="utf-8"))[2] == "Trang một: số hóa hồ sơ"
-    metadata = load((tmp_path / "search/t/1-0.js").read_text(encoding="utf-8"))[2]
+    assert load((tmp_path / "search/t/0/1-1.js").read_text(encoding="utf-8"))[2] == "Trang một: số hóa hồ sơ"
+    metadata = load((tmp_path / "search/t/0/1-0.js").read_text(encoding="utf-8"))[2]
     assert "Ban Bí thư" in metadata and "Đề án" not in metadata  # page 0: metadata but not the title
 
 
@@ -233,7 +233,7 @@ def test_duplicate_ids_are_refused():
 def test_empty_edition_exports_an_empty_index():
     files = files_of([])
     meta = load(files["search/meta.js"])[2]
-    assert meta["n"] == 0 and meta["shards"] == 1 and "search/s/0.js" in files
+    assert meta["n"] == 0 and meta["shards"] == 1 and "search/s/0/0.js" in files
 
 
 # --- size -------------------------------------------------------------------
@@ -251,3 +251,15 @@ def test_meta_stays_small_for_ten_thousand_documents():
     ]  # fmt: skip
     meta_bytes = len(dict(export(records))["search/meta.js"].encode("utf-8"))
     assert meta_bytes < 60_000, meta_bytes
+
+
+def test_no_folder_holds_too_many_files():
+    """FAT32 (USB sticks) allows 65,534 entries per folder, and a long file name takes two."""
+    records = [record(f"d{i:04d}", f"Văn bản {i}", ("Trang một", "Trang hai")) for i in range(2100)]
+    per_folder: dict[str, int] = {}
+    for rel in dict(export(records)):
+        folder = rel.rsplit("/", 1)[0]
+        per_folder[folder] = per_folder.get(folder, 0) + 1
+    assert per_folder["search/d/0"] == 1000 and per_folder["search/d/2"] == 100
+    assert per_folder["search/t/0"] == 100 * 2  # two pages per document (no metadata here)
+    assert max(per_folder.values()) <= 1000

@@ -160,6 +160,70 @@ def test_hash_and_codec_match_python(engine_page):
     assert decoded == [[4, 5], [3, 1], [1, 0], [[0, 2], [77, 80]]]
 
 
+# --- the page on a small site with facets ---------------------------------------------
+
+FACET_RECORDS = [
+    record(f"TL-{i:02d}", f"Báo cáo công tác lưu trữ số {i}", (f"Trang đầu {i}", "Kết quả lưu trữ tài liệu"),
+           year=2019 + i % 5, date_sort=f"{2019 + i % 5}-0{1 + i % 9}-1{i % 10}", date_text=f"1{i % 10}/0{1 + i % 9}/{2019 + i % 5}",
+           fonds_code="P1" if i % 3 else "P2", fonds_name="Phông Tỉnh ủy" if i % 3 else "Phông UBND",
+           doc_type="Báo cáo" if i % 2 else "Kế hoạch", issuer="Văn phòng" if i % 4 else "Ban Tổ chức",
+           pdf_url=f"pdf/TL-{i:02d}.pdf")
+    for i in range(25)
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def facet_site(tmp_path_factory):
+    return build_search_site(tmp_path_factory.mktemp("facets") / "site", FACET_RECORDS)
+
+
+def facet_counts(page, name: str) -> dict[str, int]:
+    texts = page.locator(f"select[name={name}] option").evaluate_all("os => os.map(o => [o.value, o.textContent])")
+    return {value: int(text.rsplit("(", 1)[1].rstrip(")")) for value, text in texts if value}
+
+
+def test_filters_with_counts_change_the_results(facet_site, page):
+    url = (facet_site / "search.html").as_uri() + "?"
+    assert len(open_results(page, url + urlencode({"q": "lưu trữ"}))) == 10
+    assert page.locator("#results").get_attribute("data-total") == "25"
+    assert facet_counts(page, "fonds") == {"P1": 16, "P2": 9}
+    assert facet_counts(page, "type") == {"Báo cáo": 12, "Kế hoạch": 13}
+    page.select_option("select[name=fonds]", "P2")
+    page.wait_for_function("() => document.querySelector('#results').dataset.total === '9'")
+    assert "fonds=P2" in page.url  # the URL follows, so the result list can be bookmarked
+    assert facet_counts(page, "type") == {"Báo cáo": 4, "Kế hoạch": 5}  # counted within fonds P2
+    assert facet_counts(page, "fonds") == {"P1": 16, "P2": 9}  # a facet's own filter is lifted for its counts
+    ids = open_results(page, url + urlencode({"q": "lưu trữ", "fonds": "P2", "type": "Kế hoạch", "from": 2020, "to": 2021}))
+    expected = {r.doc_id for r in FACET_RECORDS if r.fonds_code == "P2" and r.doc_type == "Kế hoạch" and 2020 <= r.year <= 2021}
+    assert set(ids) == expected and expected
+
+
+def test_sort_by_date_and_more_results(facet_site, page):
+    url = (facet_site / "search.html").as_uri() + "?"
+    by_id = {r.doc_id: r for r in FACET_RECORDS}
+    oldest = open_results(page, url + urlencode({"q": "lưu trữ", "sort": "date"}))
+    assert [by_id[i].date_sort for i in oldest] == sorted(r.date_sort for r in FACET_RECORDS)[:10]
+    newest = open_results(page, url + urlencode({"q": "lưu trữ", "sort": "date-desc"}))
+    assert [by_id[i].date_sort for i in newest] == sorted((r.date_sort for r in FACET_RECORDS), reverse=True)[:10]
+    page.click("#search-more")
+    page.wait_for_function("() => document.querySelectorAll('#results > li').length === 20")
+    page.click("#search-more")
+    page.wait_for_function("() => document.querySelectorAll('#results > li').length === 25")
+    assert page.locator("#search-more").is_hidden()
+    shown = page.locator("#results > li").evaluate_all("items => items.map(i => i.dataset.docId)")
+    assert [by_id[i].date_sort for i in shown] == sorted((r.date_sort for r in FACET_RECORDS), reverse=True)
+
+
+def test_page_links_and_snippet_highlight(facet_site, page):
+    open_results(page, (facet_site / "search.html").as_uri() + "?q=" + "t%C3%A0i+li%E1%BB%87u")  # tài liệu
+    first = page.locator("#results > li.result").first
+    assert first.locator(".result-pages a").evaluate_all("as => as.map(a => a.getAttribute('href'))") == [
+        f"./pdf/{first.get_attribute('data-doc-id')}.pdf#page=2"
+    ]
+    assert first.locator(".snippet mark.exact").all_inner_texts() == ["tài", "liệu"]
+    assert "Trang 2" in first.locator(".snippet").inner_text()
+
+
 # --- the built sample ------------------------------------------------------------
 
 

@@ -3,14 +3,15 @@
  * Mirrors catalog/index.py: a document must match every clause of _required_query;
  * its score is the sum of the _tiers it earns plus 0.99 x BM25 / best BM25, so the
  * browser returns the same documents as `catalog search`, ranked by the same tiers.
- * Phrases and adjacency use syllable bigrams (">so hoa") instead of positions.
+ * Adjacency uses syllable bigrams (">so hoa"); a required phrase of 3+ syllables is
+ * confirmed with bigram positions ("@so hoa"), loaded in a second round only if needed.
  */
 (function (global) {
   "use strict";
 
   const CS = global.CatalogSearch;
-  const { load, fetchKeys, postingsOf, ready, getMeta } = CS.internals;
-  const { parseQuery, foldedKey, toneKey, tokenize, nfc } = CS.analyzer;
+  const { load, fetchKeys, postingsOf, ready, paths } = CS.internals;
+  const { parseQuery, nfc } = CS.analyzer;
   const { pageList } = CS.codec;
 
   // Tier weights of index.py; BM25F parameters of whoosh (B, K1) and index.TITLE_BOOST.
@@ -18,22 +19,29 @@
   const BIGRAM_WEIGHT = 2, EXACT_SYLLABLE_WEIGHT = 1, RELEVANCE_WEIGHT = 0.99;
   const B = 0.75, K1 = 1.2, TITLE_BOOST = 2;
   const COMPLETIONS = 8; // completions of the last word while typing
-  const SNIPPET_TOKENS = 36;
 
   // Keys (catalog/browser_index.py): folded "hoa", exact "!hoa2", bigrams ">so hoa" and ">!so1 hoa2",
-  // the same bigrams with positions "@so hoa" and "@!so1 hoa2".
+  // and the folded bigram with positions "@so hoa".
   const pairs = (keys, prefix) => keys.slice(1).map((key, i) => prefix + keys[i] + " " + key);
 
   /**
    * An alternative: documents holding every key of `keys`; with `verify`, also the
-   * positional bigrams of `verify` in a chain (a phrase of 3+ syllables: "a b" and
-   * "b c" apart do not make "a b c"). A clause is a list of alternatives.
+   * positional bigrams of `verify` in a chain. A clause is a list of alternatives.
    */
   const single = (key) => ({ keys: [key] });
-  function phrase(syllables, exact) {
-    const keys = pairs(syllables, exact ? ">!" : ">");
-    return syllables.length > 2 ? { keys, verify: pairs(syllables, exact ? "@!" : "@") } : { keys };
+
+  /** A required phrase: its bigrams, and for 3+ syllables their positions ("a b" and "b c" apart are not "a b c"). */
+  function phrase(folded) {
+    const keys = pairs(folded, ">");
+    return folded.length > 2 ? { keys, verify: pairs(folded, "@") } : { keys };
   }
+
+  /**
+   * A ranking phrase: every adjacent pair (folded ">a b" or exact ">!a b"). For 3+ syllables
+   * this is a little looser than whoosh's positions (the pairs may stand apart): tiers
+   * only order documents, and positions for every multi-word query would cost many bytes.
+   */
+  const rankingPhrase = (keys, exact) => ({ keys: pairs(keys, exact ? ">!" : ">") });
 
   /** The query as clauses: _required_query, the BM25 parts, _tiers, and the words for page hits. */
   function plan(groups, completion) {
@@ -58,9 +66,9 @@
           relevance.push({ phrase: folded, alternative: phrase(folded) });
         }
         if (folded.length > 1 && group.syllables.every((s) => s.marked)) {
-          tiers.exactPhrase.push([phrase(group.syllables.map((s) => s.exact), true)]);
+          tiers.exactPhrase.push([rankingPhrase(group.syllables.map((s) => s.exact), true)]);
         }
-        if (group.kind === "words" && folded.length > 1) tiers.adjacent.push([phrase(folded)]);
+        if (group.kind === "words" && folded.length > 1) tiers.adjacent.push([rankingPhrase(folded)]);
         if (group.kind === "words" && folded.length > 2) pairs(folded, ">").forEach((k) => tiers.bigrams.push([single(k)]));
       }
       group.syllables.forEach((s, i) => {
@@ -138,13 +146,25 @@
     return [...keys];
   }
 
-  /** whoosh BM25F for a folded syllable key (title as a boosted field of average length). */
+  const idf = (n, df) => Math.log(n / (df + 1)) + 1; // whoosh's idf
+
+  /** whoosh's bm25(): idf, weight (tf x field boost), field length and its average. */
+  const bm25 = (idfValue, weight, length, average) =>
+    idfValue * (weight * (K1 + 1)) / (weight + K1 * ((1 - B) + B * length / (average || 1)));
+
+  /**
+   * BM25F of a folded syllable key: the folded field, plus with `withTitle` the title
+   * field (whoosh's Or(folded, title): its own document frequency, weight tf x TITLE_BOOST).
+   * `best`: keep the best score per document, not the sum.
+   */
   function addBm25(target, posting, meta, withTitle, best) {
-    const df = posting.docs.length, idf = Math.log(meta.n / (df + 1)) + 1;
+    const folded = idf(meta.n, posting.docs.length);
+    const titled = idf(meta.n, posting.title.filter((tf) => tf > 0).length);
     posting.docs.forEach((doc, i) => {
-      const tf = posting.tf[i], norm = (1 - B) + B * meta.length[doc] / (meta.avgLength || 1);
-      let s = idf * (tf * (K1 + 1)) / (tf + K1 * norm);
-      if (withTitle && posting.title[i]) s += idf * (TITLE_BOOST * (K1 + 1)) / (TITLE_BOOST + K1);
+      let s = bm25(folded, posting.tf[i], meta.length[doc], meta.avgLength);
+      if (withTitle && posting.title[i]) {
+        s += bm25(titled, posting.title[i] * TITLE_BOOST, meta.quantize(posting.titleLength[i]), meta.avgTitle);
+      }
       target[doc] = best ? Math.max(target[doc], s) : target[doc] + s;
     });
   }
@@ -159,8 +179,8 @@
         best.forEach((s, doc) => { total[doc] += s; });
       }
       for (const key of r.numbers || []) { // NUMBERS keys hold tf 1 in a short field: the idf
-        const posting = postingsOf(raw, key), idf = Math.log(n / (posting.docs.length + 1)) + 1;
-        posting.docs.forEach((doc) => { total[doc] += idf; });
+        const posting = postingsOf(raw, key), score = idf(n, posting.docs.length);
+        posting.docs.forEach((doc) => { total[doc] += score; });
       }
       if (r.alternative) { // Phrase(FOLDED): its terms' scores where it matches
         const matches = altFlags(r.alternative, raw, n), parts = new Float64Array(n);
@@ -273,15 +293,13 @@
     const tests = filterTests(meta, options), names = Object.keys(tests);
     const counts = { fonds: new Map(), type: new Map(), issuer: new Map(), year: new Map() };
     const kept = [];
-    const yearOf = (doc) => (meta.years.find(([, first, last]) => doc >= first && doc <= last) || [0])[0];
     for (const doc of docs) {
-      const passed = names.filter((name) => tests[name](doc));
-      if (passed.length === names.length) kept.push(doc);
-      for (const name of names) {
-        if (passed.length === names.length || (passed.length === names.length - 1 && !passed.includes(name))) {
-          const value = name === "year" ? yearOf(doc) : meta.cols[name][doc];
-          if (value) counts[name].set(value, (counts[name].get(value) || 0) + 1);
-        }
+      const failed = names.filter((name) => !tests[name](doc));
+      if (!failed.length) kept.push(doc);
+      if (failed.length > 1) continue;
+      for (const name of failed.length ? failed : names) { // counted where only this facet's filter is lifted
+        const value = name === "year" ? meta.year[doc] : meta.cols[name][doc];
+        if (value) counts[name].set(value, (counts[name].get(value) || 0) + 1);
       }
     }
     const facets = {
@@ -329,7 +347,7 @@
     const ordered = order(kept, scores, options.sort, meta);
     const offset = Math.max(0, options.offset || 0), limit = options.limit === undefined ? 10 : options.limit;
     const page = ordered.slice(offset, offset + limit);
-    const shown = await Promise.all(page.map((doc) => load("d", doc, "d/" + doc + ".js")));
+    const shown = await Promise.all(page.map((doc) => load("d", doc, paths.display(doc))));
     const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6 },
       display(shown[i]), pagesOf(p, raw, doc)));
     return { query: text, total: ordered.length, results, facets, highlight: highlightKeys(groups, completion) };
@@ -354,54 +372,6 @@
     return { folded: [...folded], exact: [...exact] };
   }
 
-  /**
-   * Text split into parts {text, mark, exact}: tokens whose folded key is a query word
-   * are marked (exact: also spelled with the typed diacritics). With `window`, only
-   * the stretch of that many tokens holding the most marks, with "…" where cut.
-   */
-  function highlight(text, keys, window) {
-    const folded = new Set(keys.folded), exact = new Set(keys.exact);
-    const normalized = nfc(text), tokens = tokenize(normalized);
-    const marks = tokens.map((t) => folded.has(foldedKey(t.text)));
-    let first = 0, last = tokens.length - 1;
-    if (window && tokens.length > window) [first, last] = bestWindow(marks, window);
-    const parts = [];
-    let cursor = first > 0 ? tokens[first].start : 0;
-    if (first > 0) parts.push({ text: "… ", mark: false });
-    for (let i = first; i <= last; i++) {
-      const t = tokens[i];
-      if (t.start > cursor) parts.push({ text: normalized.slice(cursor, t.start), mark: false });
-      parts.push({ text: t.text, mark: marks[i], exact: marks[i] && exact.has(toneKey(t.text)) });
-      cursor = t.end;
-    }
-    const end = last < tokens.length - 1 ? tokens[last].end : normalized.length;
-    if (end > cursor) parts.push({ text: normalized.slice(cursor, end), mark: false });
-    if (last < tokens.length - 1) parts.push({ text: " …", mark: false });
-    return parts;
-  }
-
-  /** [first, last] token of the window holding the most marked tokens, a little context before. */
-  function bestWindow(marks, size) {
-    let bestStart = 0, bestCount = -1, count = 0;
-    for (let end = 0; end < marks.length; end++) {
-      count += marks[end];
-      if (end >= size) count -= marks[end - size];
-      const start = Math.max(0, end - size + 1);
-      if (end >= size - 1 && count > bestCount) { bestCount = count; bestStart = start; }
-    }
-    const firstMark = marks.indexOf(true, bestStart);
-    const start = firstMark < 0 ? 0 : Math.max(0, Math.min(bestStart, firstMark - 6));
-    return [start, Math.min(marks.length - 1, start + size - 1)];
-  }
-
-  /** The snippet of a result: {page, parts}, or null when no page text holds a query word. */
-  async function snippet(result, keys) {
-    if (result.snippetPage < 0) return null;
-    const name = result.doc + "-" + result.snippetPage;
-    const text = await load("t", name, "t/" + name + ".js");
-    return text ? { page: result.snippetPage, parts: highlight(text, keys, SNIPPET_TOKENS) } : null;
-  }
-
-  Object.assign(CS, { query, snippet, highlight, ready, prefixName });
+  Object.assign(CS, { query, ready, prefixName });
   CS.engine = { plan, planKeys, verifyKeys, candidatesOf, rank, pagesOf, completionFor };
 })(window);

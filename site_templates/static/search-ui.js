@@ -6,8 +6,62 @@
   "use strict";
 
   const CS = global.CatalogSearch;
+  const { nfc, tokenize, foldedKey, toneKey } = CS.analyzer;
+  const { load, paths } = CS.internals;
   const FIELDS = ["q", "fonds", "type", "issuer", "from", "to", "sort"];
-  const PAGE_SIZE = 10, TYPING_DELAY = 150;
+  const PAGE_SIZE = 10, TYPING_DELAY = 150, SNIPPET_TOKENS = 36;
+
+  // --- highlighting in the original spelling ------------------------------------
+
+  /**
+   * Text split into parts {text, mark, exact}: tokens (re-tokenized with the analyzer's
+   * rules) whose folded key is a query word are marked; exact: also spelled with the
+   * typed diacritics. With `window`, only the stretch of that many tokens holding the
+   * most marks, with "…" where cut.
+   */
+  function highlight(text, keys, window) {
+    const folded = new Set(keys.folded), exact = new Set(keys.exact);
+    const normalized = nfc(text), tokens = tokenize(normalized);
+    const marks = tokens.map((t) => folded.has(foldedKey(t.text)));
+    let first = 0, last = tokens.length - 1;
+    if (window && tokens.length > window) [first, last] = bestWindow(marks, window);
+    const parts = [];
+    let cursor = first > 0 ? tokens[first].start : 0;
+    if (first > 0) parts.push({ text: "… ", mark: false });
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i];
+      if (t.start > cursor) parts.push({ text: normalized.slice(cursor, t.start), mark: false });
+      parts.push({ text: t.text, mark: marks[i], exact: marks[i] && exact.has(toneKey(t.text)) });
+      cursor = t.end;
+    }
+    const end = last < tokens.length - 1 ? tokens[last].end : normalized.length;
+    if (end > cursor) parts.push({ text: normalized.slice(cursor, end), mark: false });
+    if (last < tokens.length - 1) parts.push({ text: " …", mark: false });
+    return parts;
+  }
+
+  /** [first, last] token of the window holding the most marked tokens, with a little context before. */
+  function bestWindow(marks, size) {
+    let bestStart = 0, bestCount = -1, count = 0;
+    for (let end = 0; end < marks.length; end++) {
+      count += marks[end];
+      if (end >= size) count -= marks[end - size];
+      if (end >= size - 1 && count > bestCount) { bestCount = count; bestStart = end - size + 1; }
+    }
+    const firstMark = marks.indexOf(true, bestStart);
+    const start = firstMark < 0 ? 0 : Math.max(0, Math.min(bestStart, firstMark - 6));
+    return [start, Math.min(marks.length - 1, start + size - 1)];
+  }
+
+  /** The snippet of a result: {page, parts}, or null when no page text holds a query word. */
+  async function snippet(result, keys) {
+    if (result.snippetPage < 0) return null;
+    const name = result.doc + "-" + result.snippetPage;
+    const text = await load("t", name, paths.text(result.doc, result.snippetPage));
+    return text ? { page: result.snippetPage, parts: highlight(text, keys, SNIPPET_TOKENS) } : null;
+  }
+
+  // --- the page ----------------------------------------------------------------------
 
   function element(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -23,108 +77,125 @@
     return parts.map((p) => (p.mark ? element("mark", { class: p.exact ? "exact" : null }, p.text) : p.text));
   }
 
-  function start() {
+  /** The page's elements and state; `ui` holds its words (data-ui), `root` the site root. */
+  function pageState() {
     const page = document.getElementById("search-page");
     const form = document.getElementById("search-form");
     const results = document.getElementById("results");
-    if (!page || !form || !results) return;
-    const ui = JSON.parse(page.getAttribute("data-ui"));
-    const root = page.getAttribute("data-root") || "";
-    const status = document.getElementById("search-status");
-    const more = document.getElementById("search-more");
-    const input = form.elements.q;
-    let generation = 0, shown = 0, last = null, timer = null;
-
-    const values = () => Object.fromEntries(FIELDS.map((f) => [f, (form.elements[f] && form.elements[f].value.trim()) || ""]));
-
-    function fillForm() {
-      const params = new URLSearchParams(global.location.search);
-      for (const f of FIELDS) if (form.elements[f] && params.has(f)) form.elements[f].value = params.get(f);
-    }
-
-    function updateUrl() {
-      const params = new URLSearchParams();
-      for (const [f, v] of Object.entries(values())) if (v) params.set(f, v);
-      try { global.history.replaceState(null, "", "?" + params.toString()); } catch (e) { /* some file:// setups refuse */ }
-    }
-
-    function fillFacet(name, facets, current) {
-      const select = form.elements[name];
-      if (!select) return;
-      const options = [element("option", { value: "" }, ui.all)];
-      const listed = facets[name].slice();
-      if (current && !listed.some((f) => f.value === current)) listed.unshift({ value: current, label: current, count: 0 });
-      for (const f of listed) {
-        const label = (f.code && f.code !== f.label ? f.code + " — " : "") + f.label + " (" + f.count + ")";
-        options.push(element("option", { value: f.value, selected: f.value === current ? "" : null }, label));
-      }
-      select.replaceChildren(...options);
-      select.value = current;
-    }
-
-    function pageLinks(result) {
-      if (!result.pages.length) return null;
-      const links = result.pages.map((n) => (result.pdf
-        ? element("a", { href: root + result.pdf + "#page=" + n, class: "page-link" }, String(n))
-        : element("span", {}, String(n))));
-      const spaced = links.flatMap((link, i) => (i ? [", ", link] : [link]));
-      return element("p", { class: "result-pages" }, ui.hitPages + ": ", ...spaced);
-    }
-
-    async function item(result, keys) {
-      const title = result.title || result.number || result.id;
-      const meta = [result.type, result.number, result.date, result.issuer].filter(Boolean).join(" · ");
-      const snippet = await CS.snippet(result, keys);
-      const snippetNode = snippet && element("p", { class: "snippet" },
-        snippet.page ? element("span", { class: "snippet-page" }, ui.page + " " + snippet.page + ": ") : null,
-        ...marked(snippet.parts));
-      return element("li", { class: "result", "data-doc-id": result.id },
-        element("a", { class: "result-title", href: result.url }, ...marked(CS.highlight(title, keys))),
-        meta ? element("p", { class: "result-meta" }, meta) : null,
-        snippetNode, pageLinks(result));
-    }
-
-    async function run(options) {
-      const v = values(), mine = ++generation;
-      clearTimeout(timer);
-      results.setAttribute("data-state", "loading");
-      const append = options.append && last;
-      const answer = await CS.query(v.q, Object.assign({}, v, { offset: append ? shown : 0, limit: PAGE_SIZE, prefix: options.prefix }));
-      const items = await Promise.all(answer.results.map((r) => item(r, answer.highlight)));
-      if (mine !== generation) return; // a newer query has started
-      if (append) results.append(...items); else results.replaceChildren(...items);
-      shown = (append ? shown : 0) + items.length;
-      last = answer;
-      for (const name of ["fonds", "type", "issuer"]) fillFacet(name, answer.facets, v[name]);
-      status.textContent = !v.q ? ui.enterQuery : answer.total ? ui.count.replace("{n}", answer.total) : ui.none;
-      more.hidden = shown >= answer.total;
-      results.setAttribute("data-query", v.q);
-      results.setAttribute("data-total", String(answer.total));
-      results.setAttribute("data-state", "done");
-    }
-
-    /** Arrow keys move between result titles; from the box, Down enters the list. */
-    function onKey(event) {
-      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-      const links = [...results.querySelectorAll(".result-title")];
-      const at = links.indexOf(document.activeElement);
-      if (event.target === input && event.key === "ArrowDown" && links.length) links[0].focus();
-      else if (at >= 0 && event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
-      else if (at > 0 && event.key === "ArrowUp") links[at - 1].focus();
-      else if (at === 0 && event.key === "ArrowUp") input.focus();
-      else return;
-      event.preventDefault();
-    }
-
-    form.addEventListener("submit", (event) => { event.preventDefault(); updateUrl(); run({}); });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => run({ prefix: true }), TYPING_DELAY); });
-    form.addEventListener("change", (event) => { if (event.target !== input) { updateUrl(); run({}); } });
-    form.addEventListener("keydown", onKey);
-    results.addEventListener("keydown", onKey);
-    more.addEventListener("click", () => run({ append: true }));
-    fillForm();
-    run({}).catch((error) => { status.textContent = ui.failed; results.setAttribute("data-state", "error"); throw error; });
+    if (!page || !form || !results) return null;
+    return { form, results, input: form.elements.q, ui: JSON.parse(page.getAttribute("data-ui")),
+      root: page.getAttribute("data-root") || "", status: document.getElementById("search-status"),
+      more: document.getElementById("search-more"), generation: 0, shown: 0, timer: null };
   }
+
+  const values = (s) => Object.fromEntries(FIELDS.map((f) => [f, (s.form.elements[f] && s.form.elements[f].value.trim()) || ""]));
+
+  /** The URL (search.html?q=…&fonds=…) fills the form: results are bookmarkable. */
+  function fillForm(s) {
+    const params = new URLSearchParams(global.location.search);
+    for (const f of FIELDS) {
+      const field = s.form.elements[f], value = params.get(f);
+      if (!field || value === null) continue;
+      if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === value)) {
+        field.append(element("option", { value }, value)); // facet options arrive with the results
+      }
+      field.value = value;
+    }
+  }
+
+  function updateUrl(s) {
+    const params = new URLSearchParams();
+    for (const [f, v] of Object.entries(values(s))) if (v) params.set(f, v);
+    try { global.history.replaceState(null, "", "?" + params.toString()); } catch (e) { /* some file:// setups refuse */ }
+  }
+
+  /** A filter's options with their counts; the chosen value stays listed even at 0. */
+  function fillFacet(s, name, facets, current) {
+    const select = s.form.elements[name];
+    if (!select) return;
+    const listed = facets[name].slice();
+    if (current && !listed.some((f) => f.value === current)) listed.unshift({ value: current, label: current, count: 0 });
+    const options = listed.map((f) => element("option", { value: f.value },
+      (f.code && f.code !== f.label ? f.code + " — " : "") + f.label + " (" + f.count + ")"));
+    select.replaceChildren(element("option", { value: "" }, s.ui.all), ...options);
+    select.value = current;
+  }
+
+  /** "Pages with the words: 2, 5", each linking to the PDF at that page. */
+  function pageLinks(s, result) {
+    if (!result.pages.length) return null;
+    const links = result.pages.map((n) => (result.pdf
+      ? element("a", { href: s.root + result.pdf + "#page=" + n, class: "page-link" }, String(n))
+      : element("span", {}, String(n))));
+    return element("p", { class: "result-pages" }, s.ui.hitPages + ": ", ...links.flatMap((link, i) => (i ? [", ", link] : [link])));
+  }
+
+  async function item(s, result, keys) {
+    const title = result.title || result.number || result.id;
+    const meta = [result.type, result.number, result.date, result.issuer].filter(Boolean).join(" · ");
+    const found = await snippet(result, keys);
+    const snippetNode = found && element("p", { class: "snippet" },
+      found.page ? element("span", { class: "snippet-page" }, s.ui.page + " " + found.page + ": ") : null,
+      ...marked(found.parts));
+    return element("li", { class: "result", "data-doc-id": result.id },
+      element("a", { class: "result-title", href: result.url }, ...marked(highlight(title, keys))),
+      meta ? element("p", { class: "result-meta" }, meta) : null, snippetNode, pageLinks(s, result));
+  }
+
+  /** Query and render; data-state is "loading", then "done" with data-query and data-total. */
+  async function run(s, options) {
+    const v = values(s), mine = ++s.generation, append = Boolean(options.append);
+    clearTimeout(s.timer);
+    s.results.setAttribute("data-state", "loading");
+    const answer = await CS.query(v.q, Object.assign({}, v,
+      { offset: append ? s.shown : 0, limit: PAGE_SIZE, prefix: options.prefix }));
+    const items = await Promise.all(answer.results.map((r) => item(s, r, answer.highlight)));
+    if (mine !== s.generation) return; // a newer query has started
+    if (append) s.results.append(...items); else s.results.replaceChildren(...items);
+    s.shown = (append ? s.shown : 0) + items.length;
+    for (const name of ["fonds", "type", "issuer"]) fillFacet(s, name, answer.facets, v[name]);
+    s.status.textContent = !v.q ? s.ui.enterQuery : answer.total ? s.ui.count.replace("{n}", answer.total) : s.ui.none;
+    s.more.hidden = s.shown >= answer.total;
+    s.results.setAttribute("data-query", v.q);
+    s.results.setAttribute("data-total", String(answer.total));
+    s.results.setAttribute("data-state", "done");
+  }
+
+  /** Arrow keys move between result titles; from the box, Down enters the list. Enter opens (a link). */
+  function onKey(s, event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = [...s.results.querySelectorAll(".result-title")];
+    const at = links.indexOf(document.activeElement), down = event.key === "ArrowDown";
+    if (event.target === s.input && down && links.length) links[0].focus();
+    else if (at >= 0 && down && at + 1 < links.length) links[at + 1].focus();
+    else if (at > 0 && !down) links[at - 1].focus();
+    else if (at === 0 && !down) s.input.focus();
+    else return;
+    event.preventDefault();
+  }
+
+  function start() {
+    const s = pageState();
+    if (!s) return;
+    const search = (options) => run(s, options).catch((error) => {
+      s.status.textContent = s.ui.failed;
+      s.results.setAttribute("data-state", "error");
+      throw error;
+    });
+    s.form.addEventListener("submit", (event) => { event.preventDefault(); updateUrl(s); search({}); });
+    s.input.addEventListener("input", () => {
+      clearTimeout(s.timer);
+      s.timer = setTimeout(() => search({ prefix: true }), TYPING_DELAY); // live, completing the last word
+    });
+    s.form.addEventListener("change", (event) => { if (event.target !== s.input) { updateUrl(s); search({}); } });
+    s.form.addEventListener("keydown", (event) => onKey(s, event));
+    s.results.addEventListener("keydown", (event) => onKey(s, event));
+    s.more.addEventListener("click", () => search({ append: true }));
+    fillForm(s);
+    search({});
+  }
+
+  Object.assign(CS, { highlight, snippet });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -138,7 +138,6 @@
   const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   const CODE = new Int8Array(128).fill(-1);
   for (let i = 0; i < 64; i++) CODE[ALPHABET.charCodeAt(i)] = i;
-  const LENGTH_BASE = 1.245;
   const utf8 = new TextEncoder();
 
   /** FNV-1a 32 over the UTF-8 bytes of the NFC key (browser_postings.fnv1a32). */
@@ -176,21 +175,22 @@
     return { docs };
   }
 
-  /** Folded syllable postings: doc gaps, tf << 1 | in title, pages (mask or list). */
+  /** Folded syllable postings: doc gaps, tf << 1 | in title, [title tf, title length], pages (mask or list). */
   function decodeFolded(text) {
-    const docs = [], tf = [], title = [], pages = [], r = reader(text);
+    const docs = [], tf = [], title = [], titleLength = [], pages = [], r = reader(text);
     for (let doc = -1; r.more(); ) {
       docs.push((doc += r.varint() + 1));
       const value = r.varint();
       tf.push(Math.floor(value / 2));
-      title.push(value % 2);
+      title.push(value % 2 ? r.varint() : 0);
+      titleLength.push(value % 2 ? r.varint() : 0);
       const head = r.varint();
       if (head % 2 === 0) { pages.push(head / 2); continue; }
       const list = [];
       for (let n = (head - 1) / 2, page = -1; n > 0; n--) list.push((page += r.varint() + 1));
       pages.push(list);
     }
-    return { docs, tf, title, pages };
+    return { docs, tf, title, titleLength, pages };
   }
 
   /** Positional bigram postings: doc gaps, count, position gaps. */
@@ -218,6 +218,12 @@
   const script = document.currentScript;
   const config = { base: script ? new URL("../search/", script.src).href : "search/" };
   const loaded = new Map(), pending = new Map(), decoded = new Map();
+  // File paths under search/ (browser_index.shard_path, display_path, text_path).
+  const paths = {
+    shard: (n) => "s/" + Math.floor(n / 1000) + "/" + n + ".js",
+    display: (doc) => "d/" + Math.floor(doc / 1000) + "/" + doc + ".js",
+    text: (doc, page) => "t/" + Math.floor(doc / 100) + "/" + doc + "-" + page + ".js",
+  };
 
   global.catalogSearchLoad = function (kind, id, data) { loaded.set(kind + ":" + id, data); };
 
@@ -263,15 +269,19 @@
   function prepareMeta(m) {
     if (!m) throw new Error("search/meta.js is missing: rebuild the catalog");
     const cols = docColumns(m);
-    const length = Float64Array.from(cols.length, (q) => Math.pow(LENGTH_BASE, q) - 1);
+    const length = Float64Array.from(cols.length, (byte) => m.lengths[byte]);
     const dated = m.years.length ? m.years[m.years.length - 1][2] + 1 : 0;
-    return Object.assign({}, m, { cols, length, dated });
+    const year = new Uint16Array(m.n); // 0: undated
+    for (const [y, first, last] of m.years) year.fill(y, first, last + 1);
+    // whoosh's stored length of a field of n tokens: the first table value >= n
+    const quantize = (n) => m.lengths.find((value) => value >= n) || m.lengths[255];
+    return Object.assign({}, m, { cols, length, dated, year, quantize });
   }
 
   /** Raw postings of the keys (loads their shards in parallel): key -> string | undefined. */
   async function fetchKeys(keys) {
     const shards = [...new Set(keys.map((k) => fnv1a32(k) % meta.shards))];
-    const data = await Promise.all(shards.map((s) => load("s", s, "s/" + s + ".js")));
+    const data = await Promise.all(shards.map((s) => load("s", s, paths.shard(s))));
     const byShard = new Map(shards.map((s, i) => [s, data[i] || {}]));
     return new Map(keys.map((k) => [k, byShard.get(fnv1a32(k) % meta.shards)[k]]));
   }
@@ -294,6 +304,6 @@
       canonicalNumber, numberKeys, parseQuery },
     codec: { fnv1a32, decodeDocs, decodeFolded, decodePositional, pageList },
     configure(options) { Object.assign(config, options); },
-    internals: { ready, load, fetchKeys, postingsOf, getMeta: () => meta },
+    internals: { ready, load, fetchKeys, postingsOf, paths, getMeta: () => meta },
   });
 })(window);
