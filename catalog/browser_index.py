@@ -6,12 +6,21 @@ script that hands its data to ``catalogSearchLoad(kind, id, data)``, defined by
 ranking of :func:`catalog.index.search`. Only the records of the edition being
 built are exported, so a restricted or secret document's words are in no file.
 
+The postings carry the statistics whoosh's BM25F uses (tf, tf in the title and
+the title's length, field lengths in whoosh's one-byte form, the length of the
+numbers field), so ``search-engine.js`` computes the same scores as
+``catalog search`` and returns the same documents. One difference, by design:
+for a group of three or more syllables, the ADJACENT and EXACT_PHRASE ranking
+tiers count documents holding every adjacent pair (which may stand apart);
+whoosh wants the whole run. Required phrases are exact (see ``@`` keys).
+
 Format (all under ``search/``; version 1):
 
 ``meta.js`` — ``catalogSearchLoad("m", 0, {...})`` with ``n`` documents, ``shards``
-(S), ``avgLength`` (tokens per document, as whoosh's folded field) and
-``avgTitle``, facet tables ``fonds`` ([code, name]), ``types``, ``issuers`` and
-``years`` ([year, first doc, last doc]), and the doc table ``docs``: ``width``
+(S), ``avgLength``, ``avgTitle`` and ``avgNumbers`` (whoosh's average lengths of
+the folded, title and numbers fields), facet tables ``fonds`` ([code, name]),
+``types``, ``issuers`` and ``years`` ([year, first doc, last doc]), and the doc
+table ``docs``: ``width``
 base-64 symbols per document (most significant first) holding one number that
 packs the ``columns`` (``length``, ``fonds``, ``type``, ``issuer``) in mixed
 radix ``radices`` (first column most significant). ``length`` is whoosh's
@@ -22,8 +31,11 @@ Documents are numbered 0..n-1 in (undated last, year, date, doc_id) order, so
 sorting by date is sorting by number and a year is a contiguous number range.
 
 ``s/<shard // 1000>/<shard>.js`` — ``catalogSearchLoad("s", shard, {key: postings})`` where
-``shard = FNV-1a-32(UTF-8 of key) mod S``. S is chosen so that a shard averages
-about :data:`SHARD_TARGET_BYTES`. Keys, from the same segments as the whoosh
+``shard = FNV-1a-32(UTF-8 of key) mod S``. A posting list longer than
+:data:`OWN_FILE_BYTES` is not in the shard but in a file of its own, and the
+shard holds its number ``j`` instead of a string: ``k/<shard // 1000>/<shard>-<j>.js``,
+``catalogSearchLoad("k", "<shard>-<j>", postings)``. S is chosen so that a shard
+averages about :data:`SHARD_TARGET_BYTES`. Keys, from the same segments as the whoosh
 index (title, number, doc_type, issuer, fonds_code, fonds_name, file_code,
 date_text, metadata_text, then each page); bigrams never cross a segment:
 
@@ -41,14 +53,15 @@ Postings are strings over the alphabet ``0-9A-Za-z-_`` (symbol value 0..63).
 A *varint* is big-endian base 32: symbols 32..63 carry 5 bits and say "more
 follows", a symbol 0..31 carries the last 5 bits. A folded syllable's postings
 are, per document: varint(doc − previous doc − 1) (previous starts at −1),
-varint(min(tf, 15) << 1 | occurs in title); if in the title, varint(min(tf in
-the title, 15)) and varint(title length in tokens); then the pages it occurs on: varint(mask << 1)
+varint(tf << 1 | occurs in title); if in the title, varint(tf in the title)
+and varint(title length in tokens); then the pages it occurs on: varint(mask << 1)
 with bit p for page p (0 = a metadata field other than the title), or
 varint(count << 1 | 1) followed by the page gaps as varints. A positional
 bigram's postings are, per document: the doc gap, varint(count), then the
-position gaps (the first from −1). Every other key holds only documents: the
-gap varints, or ``*`` and a bitmap (6 documents per symbol, low bit first)
-when that is shorter.
+position gaps (the first from −1). A ``#`` key's postings are, per document:
+the doc gap and varint(how many number keys the document has: whoosh's length
+of its numbers field). Every other key holds only documents: the gap varints,
+or ``*`` and a bitmap (6 documents per symbol, low bit first) when shorter.
 
 ``p/<prefix>.js`` — ``catalogSearchLoad("p", prefix, "key:df,key:df,…")``: the
 folded syllable keys starting with the two-character prefix, most frequent
@@ -56,13 +69,15 @@ first (at most :data:`PREFIX_CAP`), for completing the last word while typing.
 The file name is the prefix itself if it is ``[a-z0-9]{2}``, else ``u`` and its
 code points in hex joined by ``-``.
 
-``d/<doc // 1000>/<doc>.js`` — display fields: ``id``, ``title``, ``number``, ``date``,
-``issuer``, ``type``, ``url`` (document page, relative to the language root),
-``pdf`` (site-relative, may be empty), ``pages`` (page count).
-
-``t/<doc // 100>/<doc>-<page>.js`` — ``catalogSearchLoad("t", "<doc>-<page>", text)``: a
-page's text (NFC, whitespace collapsed) for the snippet; page 0 holds the
-metadata fields other than the title. Only pages with text are written.
+``d/<doc // 250>/<doc>.js`` — ``catalogSearchLoad("d", doc, {...})``, loaded for
+a shown result: ``id``, ``title``, ``number``, ``date``, ``issuer``, ``type``,
+``url`` (document page, relative to the language root), ``pdf`` (site-relative,
+may be empty), ``pages`` (page count), and page texts for the snippet: ``text``
+({page: text} of the first pages, up to about :data:`TEXT_CHUNK_CHARS`; NFC,
+whitespace collapsed; page 0 holds the metadata fields other than the title;
+pages without text are left out) and ``more`` ([first page, last page] of each
+further chunk ``j`` = 1, 2, …, in ``d/<doc // 250>/<doc>-<j>.js`` as
+``catalogSearchLoad("c", "<doc>-<j>", {page: text})``).
 """
 
 from __future__ import annotations
@@ -75,11 +90,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from catalog.browser_postings import (
+    LENGTH_TABLE,
     PostingsBuilder,
     document_keys,
     fixed,
     fnv1a32,
-    LENGTH_TABLE,
     length_byte,
     width_for,
 )
@@ -88,13 +103,19 @@ from catalog.vietnamese import nfc
 
 FOLDER = "search"
 FORMAT_VERSION = 1
-SHARD_TARGET_BYTES = 4096
+SHARD_TARGET_BYTES = 3072
+# A posting list longer than this gets a file of its own: sharing a shard with it would
+# make every query for a rare word of that shard load it too.
+OWN_FILE_BYTES = 2048
+# A document's page texts go with its display fields into files of about this size:
+# few files (each costs a whole cluster on a USB stick), little to load per result.
+TEXT_CHUNK_CHARS = 8000
 PREFIX_CAP = 1000
 LOADER = "catalogSearchLoad"
 DOC_COLUMNS = ("length", "fonds", "type", "issuer")
 # Files per folder stay far below FAT32's limit of 65,534 entries per folder (a long
-# name takes two): shards and display files 1000 to a folder, page texts 100 documents.
-PER_FOLDER, TEXT_DOCS_PER_FOLDER = 1000, 100
+# name takes two): shards 1000 to a folder, documents 250 (a long one has several files).
+PER_FOLDER, DOCS_PER_FOLDER = 1000, 250
 _PLAIN_PREFIX = re.compile(r"^[a-z0-9]{2}$")
 
 
@@ -112,12 +133,13 @@ def shard_path(shard: int) -> str:
     return f"{FOLDER}/s/{shard // PER_FOLDER}/{shard}.js"
 
 
-def display_path(doc: int) -> str:
-    return f"{FOLDER}/d/{doc // PER_FOLDER}/{doc}.js"
+def own_file_path(shard: int, number: int) -> str:
+    return f"{FOLDER}/k/{shard // PER_FOLDER}/{shard}-{number}.js"
 
 
-def text_path(doc: int, page: int) -> str:
-    return f"{FOLDER}/t/{doc // TEXT_DOCS_PER_FOLDER}/{doc}-{page}.js"
+def document_path(doc: int, chunk: int = 0) -> str:
+    name = f"{doc}-{chunk}" if chunk else f"{doc}"
+    return f"{FOLDER}/d/{doc // DOCS_PER_FOLDER}/{name}.js"
 
 
 def prefix_name(prefix: str) -> str:
@@ -138,18 +160,19 @@ def export(records: Iterable[IndexRecord]) -> Iterator[tuple[str, str]]:
     if len({record.doc_id for record in ordered}) != len(ordered):
         raise ValueError("duplicate document id in the browser search index")
     builder = PostingsBuilder()
-    lengths, title_lengths = [], []
+    lengths, title_lengths, number_counts = [], [], []
     for doc, record in enumerate(ordered):
         keys = document_keys(record)
         builder.add(doc, keys)
         lengths.append(keys.length)
         title_lengths.append(keys.title_length)
+        number_counts.append(len(keys.cited))
         yield from _document_files(doc, record)
     postings = builder.encoded()
     shards = shard_count(postings)
     yield from _shard_files(postings, shards)
     yield from _prefix_files(builder.document_frequency)
-    yield f"{FOLDER}/meta.js", script("m", 0, meta(ordered, lengths, title_lengths, shards))
+    yield f"{FOLDER}/meta.js", script("m", 0, meta(ordered, (lengths, title_lengths, number_counts), shards))
 
 
 def write_search_files(folder: Path, records: Iterable[IndexRecord]) -> int:
@@ -164,15 +187,24 @@ def write_search_files(folder: Path, records: Iterable[IndexRecord]) -> int:
 
 
 def shard_count(postings: dict[str, str]) -> int:
-    """S: enough shards for each to hold about SHARD_TARGET_BYTES of keys and postings."""
-    total = sum(len(key.encode("utf-8")) + len(value) + 6 for key, value in postings.items())
-    return max(1, math.ceil(total / SHARD_TARGET_BYTES))
+    """S: enough shards for each to hold about SHARD_TARGET_BYTES of the small postings."""
+    small = (len(key.encode("utf-8")) + len(value) + 6 for key, value in postings.items() if len(value) <= OWN_FILE_BYTES)
+    return max(1, math.ceil(sum(small) / SHARD_TARGET_BYTES))
 
 
 def _shard_files(postings: dict[str, str], shards: int) -> Iterator[tuple[str, str]]:
-    grouped: list[dict[str, str]] = [{} for _ in range(shards)]
+    """The shards, and a file of its own for each long posting list (the shard names it by number)."""
+    grouped: list[dict[str, str | int]] = [{} for _ in range(shards)]
+    own_files = [0] * shards
     for key in sorted(postings):
-        grouped[shard_of(key, shards)][key] = postings[key]
+        shard, value = shard_of(key, shards), postings[key]
+        if len(value) > OWN_FILE_BYTES:
+            number = own_files[shard]
+            own_files[shard] += 1
+            yield own_file_path(shard, number), script("k", f"{shard}-{number}", value)
+            grouped[shard][key] = number
+        else:
+            grouped[shard][key] = value
     for number, content in enumerate(grouped):  # empty shards too: a query never meets a missing file
         yield shard_path(number), script("s", number, content)
 
@@ -189,25 +221,41 @@ def _prefix_files(document_frequency: dict[str, int]) -> Iterator[tuple[str, str
 
 
 def _document_files(doc: int, record: IndexRecord) -> Iterator[tuple[str, str]]:
+    """The display fields with the first chunk of page texts, then the other chunks."""
+    metadata = " · ".join(value for name in METADATA_SEGMENTS[1:] if (value := getattr(record, name)))
+    texts = [(page, " ".join(nfc(text).split())) for page, text in enumerate((metadata, *record.pages))]
+    chunks = _chunks([(page, text) for page, text in texts if text])
     display = {
         "id": record.doc_id, "title": record.title, "number": record.number, "date": record.date_text,
         "issuer": record.issuer, "type": record.doc_type, "url": record.url, "pdf": record.pdf_url,
-        "pages": len(record.pages),
+        "pages": len(record.pages), "text": dict(chunks[0]),
+        "more": [[chunk[0][0], chunk[-1][0]] for chunk in chunks[1:]],
     }  # fmt: skip
-    yield display_path(doc), script("d", doc, display)
-    metadata = [getattr(record, name) for name in METADATA_SEGMENTS[1:]]
-    for page, text in enumerate((" · ".join(m for m in metadata if m), *record.pages)):
-        collapsed = " ".join(nfc(text).split())
-        if collapsed:
-            yield text_path(doc, page), script("t", f"{doc}-{page}", collapsed)
+    yield document_path(doc), script("d", doc, display)
+    for number, chunk in enumerate(chunks[1:], 1):
+        yield document_path(doc, number), script("c", f"{doc}-{number}", dict(chunk))
+
+
+def _chunks(texts: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Consecutive pages grouped up to TEXT_CHUNK_CHARS (a longer page alone); at least one chunk."""
+    chunks: list[list[tuple[int, str]]] = [[]]
+    size = 0
+    for page, text in texts:
+        if chunks[-1] and size + len(text) > TEXT_CHUNK_CHARS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((page, text))
+        size += len(text)
+    return chunks
 
 
 def _table(values: Iterable[str]) -> list[str]:
     return sorted({v for v in values if v}, key=lambda v: (v.casefold(), v))
 
 
-def meta(ordered: list[IndexRecord], lengths: list[int], title_lengths: list[int], shards: int) -> dict:
+def meta(ordered: list[IndexRecord], field_lengths: tuple[list[int], ...], shards: int) -> dict:
     """The facet tables and the doc table (see the module docstring)."""
+    lengths, title_lengths, number_counts = field_lengths
     fonds = sorted({(r.fonds_code, r.fonds_name) for r in ordered if r.fonds_code or r.fonds_name})
     types, issuers = _table(r.doc_type for r in ordered), _table(r.issuer for r in ordered)
     fonds_index = {value: i + 1 for i, value in enumerate(fonds)}
@@ -227,7 +275,8 @@ def meta(ordered: list[IndexRecord], lengths: list[int], title_lengths: list[int
     count = len(ordered) or 1
     return {
         "v": FORMAT_VERSION, "n": len(ordered), "shards": shards,
-        "avgLength": sum(lengths) / count, "avgTitle": sum(title_lengths) / count or 1,
+        "avgLength": sum(lengths) / count or 1, "avgTitle": sum(title_lengths) / count or 1,
+        "avgNumbers": sum(number_counts) / count or 1,
         "fonds": [list(pair) for pair in fonds], "types": types, "issuers": issuers,
         "years": [[year, *span] for year, span in sorted(years.items())],
         "lengths": LENGTH_TABLE, "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,

@@ -1,9 +1,10 @@
 """Keys and postings of the browser search index, and their compact text encoding.
 
 The key rules come from :mod:`catalog.vietnamese` and the segments and number keys
-from :mod:`catalog.index`, so the browser index holds exactly what the whoosh
-index holds, minus positions (adjacency is kept as syllable bigrams instead).
-The format is described in :mod:`catalog.browser_index`; ``search.js`` decodes it.
+from :mod:`catalog.index`, so the browser index holds what the whoosh index holds,
+with the statistics whoosh's BM25F uses, but positions only for syllable bigrams
+(adjacency is kept as bigrams). The format is described in
+:mod:`catalog.browser_index`; ``search.js`` decodes it.
 """
 
 from __future__ import annotations
@@ -23,13 +24,10 @@ ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 SYMBOL_VALUES = {symbol: value for value, symbol in enumerate(ALPHABET)}
 BITMAP_MARK = "*"  # a doc list starting with this is a bitmap, not deltas
 MASK_MAX_PAGE = 40  # page sets with higher pages are written as lists (JS numbers stay exact)
-# Term frequencies above this are stored as this: one symbol, and BM25 has saturated
-# (whoosh's K1 = 1.2: tf 15 scores within 5% of tf 30).
-MAX_TF = 15
 
 # Key namespaces (a token never contains these characters or a space).
 EXACT_PREFIX, BIGRAM_PREFIX, POSITIONAL_PREFIX, CITED_PREFIX, OWN_PREFIX = "!", ">", "@", "#", "$"
-DOC_ONLY_PREFIXES = (EXACT_PREFIX, BIGRAM_PREFIX, CITED_PREFIX, OWN_PREFIX)
+DOC_ONLY_PREFIXES = (EXACT_PREFIX, BIGRAM_PREFIX, OWN_PREFIX)
 
 # Field lengths are quantized as whoosh stores them (one byte), so BM25 scores agree.
 LENGTH_TABLE = [byte_to_length(byte) for byte in range(256)]
@@ -125,9 +123,9 @@ class FoldedPosting:
 
     def encode(self, title_length: int) -> str:
         """tf and title flag; if in the title, its tf there and the title's length; the pages."""
-        head = varint(min(self.tf, MAX_TF) << 1 | bool(self.title_tf))
+        head = varint(self.tf << 1 | bool(self.title_tf))
         if self.title_tf:
-            head += varint(min(self.title_tf, MAX_TF)) + varint(title_length)
+            head += varint(self.title_tf) + varint(title_length)
         return head + encode_pages(self.pages)
 
 
@@ -149,7 +147,8 @@ class DocumentKeys:
     title_length: int = 0
     folded: dict[str, FoldedPosting] = field(default_factory=lambda: defaultdict(FoldedPosting))
     positional: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    others: set[str] = field(default_factory=set)  # exact keys, bigrams, number keys
+    cited: list[str] = field(default_factory=list)  # number keys, whoosh's numbers field
+    others: set[str] = field(default_factory=set)  # exact keys, bigrams, own number keys
 
 
 def document_keys(record: IndexRecord) -> DocumentKeys:
@@ -165,7 +164,7 @@ def document_keys(record: IndexRecord) -> DocumentKeys:
         _add_segment(keys, nfc(segment), page, number)
     own, cited = _number_keys(record)
     keys.others.update(OWN_PREFIX + key for key in own)
-    keys.others.update(CITED_PREFIX + key for key in cited)
+    keys.cited = [CITED_PREFIX + key for key in cited]
     return keys
 
 
@@ -219,6 +218,8 @@ class PostingsBuilder:
             self.document_frequency[key] += 1
         for key, positions in keys.positional.items():
             self._append(key, doc, encode_positions(positions))
+        for key in keys.cited:  # with the length of the document's numbers field
+            self._append(key, doc, varint(len(keys.cited)))
         for key in keys.others:
             self._append(key, doc, "")
 

@@ -10,7 +10,9 @@ import unicodedata
 import pytest
 
 from catalog.browser_index import (
+    OWN_FILE_BYTES,
     SHARD_TARGET_BYTES,
+    TEXT_CHUNK_CHARS,
     date_order,
     export,
     prefix_name,
@@ -45,10 +47,15 @@ def files_of(records) -> dict[str, str]:
 
 
 def all_postings(files: dict[str, str]) -> dict[str, str]:
+    """key -> postings, from the shards and the files of their own of long lists."""
     merged = {}
     for rel, text in files.items():
         if rel.startswith("search/s/"):
-            merged.update(load(text)[2])
+            kind, shard, content = load(text)
+            for key, value in content.items():
+                if isinstance(value, int):
+                    value = load(files[f"search/k/{shard // 1000}/{shard}-{value}.js"])[2]
+                merged[key] = value
     return merged
 
 
@@ -139,15 +146,18 @@ def test_document_keys_mirror_the_whoosh_segments():
     assert keys.folded["hoa"].tf == 2
     assert keys.folded["ket"].pages == {2} and not keys.folded["ket"].title_tf
     assert keys.folded["ban"].pages == {0}  # issuer: metadata, not a page
-    assert {"!sô1", "!hoa1", ">so hoa", ">!sô1 hoa1", "$64-CV/TW", "#64-CV/TW"} <= keys.others
+    assert {"!sô1", "!hoa1", ">so hoa", ">!sô1 hoa1", "$64-CV/TW"} <= keys.others and keys.cited == ["#64-CV/TW"]
+    # a position counts the tokens before it plus its segment: "số" is token 2 of the title, and
+    # token 25 of the whole text on page 1 (segment 9), after 23 metadata tokens and "Trang một"
+    assert keys.positional["@so hoa"] == [2, 25 + 9]
     assert ">luu trang" not in keys.others  # bigrams never cross from the title into page 1
     assert keys.length == sum(posting.tf for posting in keys.folded.values())
 
 
 def test_number_keys_include_the_variant_without_stroke():
-    keys = document_keys(RECORDS[3]).others
-    assert {"#30/2020/NĐ-CP", "#30/2020/ND-CP"} <= keys
-    assert not any(key.startswith("$") for key in keys)  # no number column
+    keys = document_keys(RECORDS[3])
+    assert keys.cited == ["#30/2020/NĐ-CP", "#30/2020/ND-CP"]
+    assert not any(key.startswith("$") for key in keys.others)  # no number column
 
 
 # --- the export -------------------------------------------------------------
@@ -173,35 +183,49 @@ def test_every_key_is_in_the_shard_its_hash_names():
     for n in range(shards):
         kind, ident, content = load(files[f"search/s/0/{n}.js"])
         assert (kind, ident) == ("s", n)
-        for key in content:
+        for key, value in content.items():
             assert shard_of(key, shards) == n, key
+            assert isinstance(value, str)  # these postings are all short
 
 
 def test_postings_decode_to_the_documents():
     postings = all_postings(files_of(RECORDS))
     # folded "luu": docs 0 and 1, both in the title: gap, tf<<1|title, title tf, title length, page mask
     assert decode_varints(postings["luu"]) == [0, 1 << 1 | 1, 1, 5, 0, 0, 1 << 1 | 1, 1, 8, 0]
-    assert decode_varints(postings["#64-CV/TW"]) == [1, 0]  # docs 1 and 2
+    assert decode_varints(postings["#64-CV/TW"]) == [1, 1, 0, 1]  # docs 1 and 2, each citing one number
     assert decode_varints(postings["$64-CV/TW"]) == [1]
 
 
-def test_shards_average_the_target_size():
-    records = [record(f"d{i}", f"Văn bản {i}", (" ".join(f"từ{j} số {i * j}" for j in range(60)),)) for i in range(200)]
+def test_shards_average_the_target_size_and_long_lists_have_their_own_file():
+    records = [record(f"d{i}", f"Văn bản {i}", (" ".join(f"từ{j} số {i * j}" for j in range(30)),)) for i in range(1000)]
     files = files_of(records)
     shards = [text for rel, text in files.items() if rel.startswith("search/s/")]
     average = sum(len(text.encode()) for text in shards) / len(shards)
     assert len(shards) > 10
     assert 0.5 * SHARD_TARGET_BYTES < average < 1.5 * SHARD_TARGET_BYTES
+    assert max(len(text.encode()) for text in shards) < 3 * SHARD_TARGET_BYTES
+    own = [load(text)[2] for rel, text in files.items() if rel.startswith("search/k/")]
+    assert own and all(len(postings) > OWN_FILE_BYTES for postings in own)
+    assert len(all_postings(files)["so"]) > OWN_FILE_BYTES  # "số" is in every document: a file of its own
 
 
-def test_snippet_texts_and_display_fields(tmp_path):
+def test_display_fields_and_page_texts(tmp_path):
     count = write_search_files(tmp_path, RECORDS)
     assert count == len(files_of(RECORDS))
     kind, ident, display = load((tmp_path / "search/d/0/1.js").read_text(encoding="utf-8"))
-    assert display["id"] == "b-2020" and display["number"] == "64-CV/TW" and display["pages"] == 2
-    assert load((tmp_path / "search/t/0/1-1.js").read_text(encoding="utf-8"))[2] == "Trang một: số hóa hồ sơ"
-    metadata = load((tmp_path / "search/t/0/1-0.js").read_text(encoding="utf-8"))[2]
-    assert "Ban Bí thư" in metadata and "Đề án" not in metadata  # page 0: metadata but not the title
+    assert (kind, ident, display["id"], display["number"], display["pages"]) == ("d", 1, "b-2020", "64-CV/TW", 2)
+    assert display["text"]["1"] == "Trang một: số hóa hồ sơ" and display["more"] == []
+    assert "Ban Bí thư" in display["text"]["0"] and "Đề án" not in display["text"]["0"]  # metadata, not the title
+
+
+def test_long_documents_have_their_texts_in_chunks():
+    page = "Nội dung trang " * 300  # 4,500 characters
+    files = files_of([record("dai", "Hồ sơ dài", tuple(f"{page}{n}" for n in range(1, 6)))])
+    display = load(files["search/d/0/0.js"])[2]
+    assert sorted(display["text"]) == ["1"] and display["more"] == [[2, 2], [3, 3], [4, 4], [5, 5]]
+    kind, ident, texts = load(files["search/d/0/0-2.js"])
+    assert (kind, ident, list(texts)) == ("c", "0-2", ["3"]) and texts["3"].endswith("trang 3")
+    assert all(len(text) <= 2 * TEXT_CHUNK_CHARS for text in files.values())
 
 
 def test_prefix_files_list_completions_by_frequency():
@@ -260,6 +284,5 @@ def test_no_folder_holds_too_many_files():
     for rel in dict(export(records)):
         folder = rel.rsplit("/", 1)[0]
         per_folder[folder] = per_folder.get(folder, 0) + 1
-    assert per_folder["search/d/0"] == 1000 and per_folder["search/d/2"] == 100
-    assert per_folder["search/t/0"] == 100 * 2  # two pages per document (no metadata here)
+    assert per_folder["search/d/0"] == 250 and per_folder["search/d/8"] == 100
     assert max(per_folder.values()) <= 1000

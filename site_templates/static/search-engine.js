@@ -178,9 +178,9 @@
         r.syllable.forEach((k) => addBm25(best, postingsOf(raw, k), meta, true, true));
         best.forEach((s, doc) => { total[doc] += s; });
       }
-      for (const key of r.numbers || []) { // NUMBERS keys hold tf 1 in a short field: the idf
+      for (const key of r.numbers || []) { // Term(NUMBERS, key): tf 1 in the document's numbers field
         const posting = postingsOf(raw, key), score = idf(n, posting.docs.length);
-        posting.docs.forEach((doc) => { total[doc] += score; });
+        posting.docs.forEach((doc, i) => { total[doc] += bm25(score, 1, meta.quantize(posting.lengths[i]), meta.avgNumbers); });
       }
       if (r.alternative) { // Phrase(FOLDED): its terms' scores where it matches
         const matches = altFlags(r.alternative, raw, n), parts = new Float64Array(n);
@@ -302,15 +302,23 @@
         if (value) counts[name].set(value, (counts[name].get(value) || 0) + 1);
       }
     }
-    const facets = {
-      fonds: [...counts.fonds].map(([i, c]) => ({ value: meta.fonds[i - 1][0] || meta.fonds[i - 1][1], label: meta.fonds[i - 1][1], code: meta.fonds[i - 1][0], count: c })),
-      type: [...counts.type].map(([i, c]) => ({ value: meta.types[i - 1], label: meta.types[i - 1], count: c })),
-      issuer: [...counts.issuer].map(([i, c]) => ({ value: meta.issuers[i - 1], label: meta.issuers[i - 1], count: c })),
-      year: [...counts.year].map(([y, c]) => ({ value: String(y), label: String(y), count: c })),
+    return { kept, facets: facetLists(meta, counts) };
+  }
+
+  /** Facet values {value (the URL parameter), label, code, count}: most frequent first, years in order. */
+  function facetLists(meta, counts) {
+    const fonds = ([code, name]) => ({ value: code || name, label: name, code });
+    const plain = (value) => ({ value: String(value), label: String(value) });
+    const lists = {
+      fonds: [...counts.fonds].map(([i, count]) => Object.assign(fonds(meta.fonds[i - 1]), { count })),
+      type: [...counts.type].map(([i, count]) => Object.assign(plain(meta.types[i - 1]), { count })),
+      issuer: [...counts.issuer].map(([i, count]) => Object.assign(plain(meta.issuers[i - 1]), { count })),
+      year: [...counts.year].map(([year, count]) => Object.assign(plain(year), { count })),
     };
-    for (const name of ["fonds", "type", "issuer"]) facets[name].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "vi"));
-    facets.year.sort((a, b) => a.value - b.value);
-    return { kept, facets };
+    const byCount = (a, b) => b.count - a.count || a.label.localeCompare(b.label, "vi");
+    for (const name of ["fonds", "type", "issuer"]) lists[name].sort(byCount);
+    lists.year.sort((a, b) => a.value - b.value);
+    return lists;
   }
 
   function order(docs, scores, sort, meta) {
@@ -331,8 +339,10 @@
   async function query(text, options = {}) {
     const meta = await ready();
     const groups = parseQuery(String(text || ""));
-    const empty = { query: text, total: 0, results: [], facets: { fonds: [], type: [], issuer: [], year: [] }, highlight: highlightKeys(groups, null) };
-    if (!groups.length || !meta.n) return empty;
+    if (!groups.length || !meta.n) {
+      const facets = { fonds: [], type: [], issuer: [], year: [] };
+      return { query: text, total: 0, results: [], facets, highlight: highlightKeys(groups, null) };
+    }
     const completion = options.prefix ? await completionFor(groups, text) : null;
     const p = plan(groups, completion);
     const raw = await fetchKeys(planKeys(p));
@@ -347,7 +357,7 @@
     const ordered = order(kept, scores, options.sort, meta);
     const offset = Math.max(0, options.offset || 0), limit = options.limit === undefined ? 10 : options.limit;
     const page = ordered.slice(offset, offset + limit);
-    const shown = await Promise.all(page.map((doc) => load("d", doc, paths.display(doc))));
+    const shown = await Promise.all(page.map((doc) => load("d", doc, paths.document(doc))));
     const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6 },
       display(shown[i]), pagesOf(p, raw, doc)));
     return { query: text, total: ordered.length, results, facets, highlight: highlightKeys(groups, completion) };

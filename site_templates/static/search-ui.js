@@ -53,11 +53,20 @@
     return [start, Math.min(marks.length - 1, start + size - 1)];
   }
 
+  /** A page's text: in the document's file (already loaded for the result), or in a further chunk. */
+  async function pageText(doc, page) {
+    const d = await load("d", doc, paths.document(doc));
+    if (!d) return null;
+    if (d.text[page] !== undefined) return d.text[page];
+    const chunk = d.more.findIndex(([first, last]) => page >= first && page <= last) + 1;
+    const texts = chunk ? await load("c", doc + "-" + chunk, paths.document(doc, chunk)) : null;
+    return texts ? texts[page] : null;
+  }
+
   /** The snippet of a result: {page, parts}, or null when no page text holds a query word. */
   async function snippet(result, keys) {
     if (result.snippetPage < 0) return null;
-    const name = result.doc + "-" + result.snippetPage;
-    const text = await load("t", name, paths.text(result.doc, result.snippetPage));
+    const text = await pageText(result.doc, result.snippetPage);
     return text ? { page: result.snippetPage, parts: highlight(text, keys, SNIPPET_TOKENS) } : null;
   }
 
@@ -88,7 +97,11 @@
       more: document.getElementById("search-more"), generation: 0, shown: 0, timer: null };
   }
 
-  const values = (s) => Object.fromEntries(FIELDS.map((f) => [f, (s.form.elements[f] && s.form.elements[f].value.trim()) || ""]));
+  /** The form's fields (q and the filters) as trimmed strings. */
+  const values = (s) => Object.fromEntries(FIELDS.map((f) => {
+    const field = s.form.elements[f];
+    return [f, field ? field.value.trim() : ""];
+  }));
 
   /** The URL (search.html?q=…&fonds=…) fills the form: results are bookmarkable. */
   function fillForm(s) {
@@ -127,7 +140,8 @@
     const links = result.pages.map((n) => (result.pdf
       ? element("a", { href: s.root + result.pdf + "#page=" + n, class: "page-link" }, String(n))
       : element("span", {}, String(n))));
-    return element("p", { class: "result-pages" }, s.ui.hitPages + ": ", ...links.flatMap((link, i) => (i ? [", ", link] : [link])));
+    const listed = links.flatMap((link, i) => (i ? [", ", link] : [link]));
+    return element("p", { class: "result-pages" }, s.ui.hitPages + ": ", ...listed);
   }
 
   async function item(s, result, keys) {

@@ -193,6 +193,16 @@
     return { docs, tf, title, titleLength, pages };
   }
 
+  /** Number keys ("#"): doc gaps, and the length of each document's numbers field. */
+  function decodeCited(text) {
+    const docs = [], lengths = [], r = reader(text);
+    for (let doc = -1; r.more(); ) {
+      docs.push((doc += r.varint() + 1));
+      lengths.push(r.varint());
+    }
+    return { docs, lengths };
+  }
+
   /** Positional bigram postings: doc gaps, count, position gaps. */
   function decodePositional(text) {
     const docs = [], positions = [], r = reader(text);
@@ -218,11 +228,11 @@
   const script = document.currentScript;
   const config = { base: script ? new URL("../search/", script.src).href : "search/" };
   const loaded = new Map(), pending = new Map(), decoded = new Map();
-  // File paths under search/ (browser_index.shard_path, display_path, text_path).
+  // File paths under search/ (browser_index.shard_path, own_file_path, document_path).
   const paths = {
     shard: (n) => "s/" + Math.floor(n / 1000) + "/" + n + ".js",
-    display: (doc) => "d/" + Math.floor(doc / 1000) + "/" + doc + ".js",
-    text: (doc, page) => "t/" + Math.floor(doc / 100) + "/" + doc + "-" + page + ".js",
+    ownFile: (n, j) => "k/" + Math.floor(n / 1000) + "/" + n + "-" + j + ".js",
+    document: (doc, chunk) => "d/" + Math.floor(doc / 250) + "/" + doc + (chunk ? "-" + chunk : "") + ".js",
   };
 
   global.catalogSearchLoad = function (kind, id, data) { loaded.set(kind + ":" + id, data); };
@@ -273,27 +283,44 @@
     const dated = m.years.length ? m.years[m.years.length - 1][2] + 1 : 0;
     const year = new Uint16Array(m.n); // 0: undated
     for (const [y, first, last] of m.years) year.fill(y, first, last + 1);
-    // whoosh's stored length of a field of n tokens: the first table value >= n
-    const quantize = (n) => m.lengths.find((value) => value >= n) || m.lengths[255];
+    // whoosh's stored length of a field of n tokens: the first table value >= n (binary search)
+    const quantize = (n) => {
+      let lo = 0, hi = 255;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (m.lengths[mid] >= n) hi = mid; else lo = mid + 1; }
+      return m.lengths[lo];
+    };
     return Object.assign({}, m, { cols, length, dated, year, quantize });
   }
 
-  /** Raw postings of the keys (loads their shards in parallel): key -> string | undefined. */
+  /**
+   * Raw postings of the keys: key -> string | undefined. Loads their shards in parallel,
+   * then the files of their own of long posting lists (a number in the shard).
+   */
   async function fetchKeys(keys) {
-    const shards = [...new Set(keys.map((k) => fnv1a32(k) % meta.shards))];
+    const shardOf = new Map(keys.map((k) => [k, fnv1a32(k) % meta.shards]));
+    const shards = [...new Set(shardOf.values())];
     const data = await Promise.all(shards.map((s) => load("s", s, paths.shard(s))));
     const byShard = new Map(shards.map((s, i) => [s, data[i] || {}]));
-    return new Map(keys.map((k) => [k, byShard.get(fnv1a32(k) % meta.shards)[k]]));
+    const values = keys.map((k) => byShard.get(shardOf.get(k))[k]);
+    await Promise.all(values.map(async (value, i) => {
+      if (typeof value !== "number") return;
+      const shard = shardOf.get(keys[i]);
+      values[i] = (await load("k", shard + "-" + value, paths.ownFile(shard, value))) || undefined;
+    }));
+    return new Map(keys.map((k, i) => [k, values[i]]));
   }
 
-  const NOTHING = { docs: [], tf: [], title: [], pages: [], positions: [] };
+  const NOTHING = { docs: [], tf: [], title: [], titleLength: [], pages: [], positions: [], lengths: [] };
+
+  // Decoder by key namespace (browser_index): folded syllables have none.
+  const DECODERS = { "@": decodePositional, "#": decodeCited, "!": decodeDocs, ">": decodeDocs, $: decodeDocs };
 
   /** Decoded postings of a key that fetchKeys returned (cached); nothing for a key not fetched. */
   function postingsOf(raw, key) {
     if (!raw.has(key)) return NOTHING;
     if (!decoded.has(key)) {
       const text = raw.get(key);
-      const decode = key[0] === "@" ? decodePositional : /^[!>#$]/.test(key) ? decodeDocs : decodeFolded;
+      const decode = DECODERS[key[0]] || decodeFolded;
       decoded.set(key, text === undefined ? NOTHING : decode(text));
     }
     return decoded.get(key);
@@ -302,7 +329,7 @@
   global.CatalogSearch = Object.assign(global.CatalogSearch || {}, {
     analyzer: { nfc, fold, toneKey, foldedKey, hasDiacritics, tokenize, findDocumentNumbers,
       canonicalNumber, numberKeys, parseQuery },
-    codec: { fnv1a32, decodeDocs, decodeFolded, decodePositional, pageList },
+    codec: { fnv1a32, decodeDocs, decodeFolded, decodePositional, decodeCited, pageList },
     configure(options) { Object.assign(config, options); },
     internals: { ready, load, fetchKeys, postingsOf, paths, getMeta: () => meta },
   });
