@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from catalog.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, _number_keys, _segments
+from catalog.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, record_number_keys, record_segments
 from catalog.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
 
 # 64 symbols that need no escaping in a JavaScript string. In a varint the first 32
@@ -159,10 +159,10 @@ def document_keys(record: IndexRecord) -> DocumentKeys:
     it plus its segment's number, so positions of two segments are never adjacent.
     """
     keys = DocumentKeys()
-    for number, segment in enumerate(_segments(record).segments):
+    for number, segment in enumerate(record_segments(record).segments):
         page = number - FIRST_PAGE_SEGMENT + 1 if number >= FIRST_PAGE_SEGMENT else 0
         _add_segment(keys, nfc(segment), page, number)
-    own, cited = _number_keys(record)
+    own, cited = record_number_keys(record)
     keys.others.update(OWN_PREFIX + key for key in own)
     keys.cited = [CITED_PREFIX + key for key in cited]
     return keys

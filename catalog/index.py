@@ -46,7 +46,7 @@ EXACT, FOLDED, TITLE, NUMBERS, OWN_NUMBER = "exact", "folded", "title", "numbers
 # Token positions reserved per segment. A page with more tokens than this is
 # not text but garbage; its excess tokens are not indexed.
 SEGMENT_STRIDE = 1 << 20
-# Metadata segments, in order, before the pages (see _segments).
+# Metadata segments, in order, before the pages (see record_segments).
 METADATA_SEGMENTS = (
     "title", "number", "doc_type", "issuer", "fonds_code",
     "fonds_name", "file_code", "date_text", "metadata_text",
@@ -192,13 +192,15 @@ def build_schema() -> Schema:
 # --- writing ---------------------------------------------------------------
 
 
-def _segments(record: IndexRecord) -> SegmentedText:
+# record_segments and record_number_keys are shared with the browser export
+# (browser_postings.py), so both indexes see the very same text and numbers.
+def record_segments(record: IndexRecord) -> SegmentedText:
     """The record's searchable text as segments: metadata first, then one per page."""
     metadata = tuple(getattr(record, name) or "" for name in METADATA_SEGMENTS)
     return SegmentedText(metadata + tuple(record.pages))
 
 
-def _number_keys(record: IndexRecord) -> tuple[list[str], list[str]]:
+def record_number_keys(record: IndexRecord) -> tuple[list[str], list[str]]:
     """Keys of the record's own number (recognized form or not), and of every number it mentions."""
     raws = [found.text for found in find_document_numbers(record.number)] or [record.number]
     own = [key for raw in raws for key in number_keys(raw)]
@@ -209,8 +211,8 @@ def _number_keys(record: IndexRecord) -> tuple[list[str], list[str]]:
 
 def _document_fields(record: IndexRecord) -> dict:
     """whoosh field values for one record; empty values are left out."""
-    segments = _segments(record)
-    own, every_number = _number_keys(record)
+    segments = record_segments(record)
+    own, every_number = record_number_keys(record)
     values = {
         "doc_id": record.doc_id, "exact": segments, "folded": segments,
         "title": record.title, "numbers": " ".join(every_number), "own_number": " ".join(own),
