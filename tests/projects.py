@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from pathlib import Path
 
 import openpyxl
+
+from make_sample import windows_1258_form  # scripts/ is on sys.path (conftest.py)
 
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng"]
 DOC_HEADERS = [
@@ -40,21 +41,6 @@ def write_workbook(path: Path, file_rows: list[list], doc_rows: list[list],
     for row in doc_rows:
         docs.append(row)
     book.save(path)
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def windows_1258_form(text: str) -> str:
-    """Text as Windows-1258 holds it: â ô ơ ư đ precomposed, tone marks as combining
-    characters after the letter (cp1258 has no precomposed toned vowels)."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", char)
-        tones = "".join(c for c in parts if c in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out)
 
 
 def write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = "utf-8-sig") -> None:

@@ -32,6 +32,20 @@ def vector_record(doc_id: str, document: str | dict) -> IndexRecord:
     return record(doc_id, document.get("title", ""), tuple(document.get("pages", ())), number=document.get("number", ""))
 
 
+def check_vector(vector: dict, found: list[str], pages_by_id: dict[str, list[int]], explain: str) -> None:
+    """Assert a vector's expectations on ranked ids; shared by the whoosh and browser tests."""
+    first = vector.get("expect_first", [])
+    assert found[: len(first)] == first, explain
+    top = vector.get("expect_top", [])
+    assert set(found[: len(top)]) == set(top), explain
+    for doc_id in vector.get("expect_match", []):
+        assert doc_id in found, explain
+    for doc_id in vector.get("expect_absent", []):
+        assert doc_id not in found, explain
+    for doc_id, pages in vector.get("expect_pages", {}).items():
+        assert pages_by_id[doc_id] == pages, explain
+
+
 def ids(hits: list[Hit]) -> list[str]:
     return [hit.doc_id for hit in hits]
 
@@ -62,19 +76,8 @@ def test_search_vector(tmp_path, vector):
     records = [vector_record(doc_id, document) for doc_id, document in vector["documents"].items()]
     assert write_index(tmp_path / "index", records) == len(records)
     hits = search(tmp_path / "index", vector["query"], limit=100)
-    found = ids(hits)
     explain = f"{vector['query']!r} -> {[(h.doc_id, h.score) for h in hits]}"
-    first = vector.get("expect_first", [])
-    assert found[: len(first)] == first, explain
-    top = vector.get("expect_top", [])
-    assert set(found[: len(top)]) == set(top), explain
-    for doc_id in vector.get("expect_match", []):
-        assert doc_id in found, explain
-    for doc_id in vector.get("expect_absent", []):
-        assert doc_id not in found, explain
-    by_id = {hit.doc_id: hit for hit in hits}
-    for doc_id, pages in vector.get("expect_pages", {}).items():
-        assert by_id[doc_id].pages == tuple(pages), explain
+    check_vector(vector, ids(hits), {hit.doc_id: list(hit.pages) for hit in hits}, explain)
 
 
 # --- ranking details -------------------------------------------------------

@@ -29,7 +29,7 @@ from catalog.vietnamese import (
     tokenize,
 )
 from catalog.write import SiteWriter
-from test_index import VECTORS, record, vector_record
+from test_index import VECTORS, check_vector, record, vector_record
 
 pytestmark = pytest.mark.browser
 
@@ -99,17 +99,7 @@ def test_vector_in_the_browser(tmp_path, page, vector):
     answer = run_query(page, vector["query"])
     found = [r["id"] for r in answer["results"]]
     explain = f"{vector['query']!r} -> {[(r['id'], r['score']) for r in answer['results']]}"
-    first = vector.get("expect_first", [])
-    assert found[: len(first)] == first, explain
-    top = vector.get("expect_top", [])
-    assert set(found[: len(top)]) == set(top), explain
-    for doc_id in vector.get("expect_match", []):
-        assert doc_id in found, explain
-    for doc_id in vector.get("expect_absent", []):
-        assert doc_id not in found, explain
-    by_id = {r["id"]: r for r in answer["results"]}
-    for doc_id, pages in vector.get("expect_pages", {}).items():
-        assert by_id[doc_id]["pages"] == pages, explain
+    check_vector(vector, found, {r["id"]: list(r["pages"]) for r in answer["results"]}, explain)
     assert_same_as_cli(answer, search(tmp_path / "index", vector["query"], limit=ALL), vector["query"])
     # the page renders the same order for the URL
     shown = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": vector["query"]}))
