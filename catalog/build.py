@@ -21,7 +21,7 @@ from catalog.index_records import index_records
 from catalog.markdown_pages import read_pages
 from catalog.model import Catalog, Location
 from catalog.packages import RawPackage, discover
-from catalog.progress import Progress, Silent
+from catalog.progress import Progress, Silent, counted
 from catalog.report import WARNING, Report
 
 
@@ -70,7 +70,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     digests.save()
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     records = list(index_records(catalog))  # the whoosh index and the browser index get the same records
-    write_index(paths.index, records)
+    write_index(paths.index, counted(records, progress))
     md_pages = read_pages(config.pages_dir, config.root, report)
     site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records)
     report.withheld_secret = list(catalog.withheld_secret)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Protocol, TextIO
+from typing import Iterable, Iterator, Protocol, TextIO, TypeVar
+
+T = TypeVar("T")
 
 
 class Progress(Protocol):
     def stage(self, title: str, total: int = 0) -> None: ...
     def advance(self, count: int = 1) -> None: ...
+
+
+def counted(items: Iterable[T], progress: Progress) -> Iterator[T]:
+    """Pass ``items`` on, advancing ``progress`` by one for each."""
+    for item in items:
+        yield item
+        progress.advance(1)
 
 
 class Silent:
@@ -37,27 +46,29 @@ class Console:
         self._finish_line()
         self.title, self.total, self.done = title, total, 0
         self.last_print = time.monotonic()
-        self.stream.write(f"• {title}" + (f" 0/{total}" if total and self.live else "") + ("\r" if self.live and total else "\n"))
+        self.stream.write(f"• {title}" + (f" 0/{total}" if total and self.live else "") + ("" if self.live else "\n"))
         self.stream.flush()
 
     def advance(self, count: int = 1) -> None:
         self.done += count
         now = time.monotonic()
         if self.live:
-            self.stream.write(f"\r• {self.title} {self.done}/{self.total}")
+            self.stream.write(f"\r• {self.title} {self.done}" + (f"/{self.total}" if self.total else ""))
             self.stream.flush()
-        elif now - self.last_print > 5 and self.total:
-            self.stream.write(f"  {self.done}/{self.total}\n")
+        elif now - self.last_print > 5:
+            self.stream.write(f"  {self.done}/{self.total}\n" if self.total else f"  {self.done}\n")
             self.stream.flush()
             self.last_print = now
 
     def _finish_line(self) -> None:
-        if self.live and self.total:
-            self.stream.write(f"\r• {self.title} {self.done}/{self.total}\n")
+        """On a terminal the current stage's line is still open: close it with its count."""
+        if self.live and self.title:
+            count = f" {self.done}/{self.total}" if self.total else (f" {self.done}" if self.done else "")
+            self.stream.write(f"\r• {self.title}{count}\n")
             self.stream.flush()
 
     def close(self) -> None:
         self._finish_line()
-        self.total = 0
+        self.title = ""
         self.stream.write(f"Xong trong {time.monotonic() - self.started:.1f} s / Done in {time.monotonic() - self.started:.1f} s\n")
         self.stream.flush()

@@ -12,7 +12,7 @@ from catalog.errors import BuildError
 from catalog.index import IndexRecord
 from catalog.markdown_pages import MarkdownPage
 from catalog.model import Catalog, Location
-from catalog.progress import Progress
+from catalog.progress import Progress, counted
 from catalog.render import Renderer, SitePage, make_environment, site_globals
 from catalog.report import Report
 from catalog.site_pages import pdf_path, plan_site
@@ -56,8 +56,8 @@ def write_search(
     page = SitePage("search.html", "search.html", {})
     for lang in languages:
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
-    progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index")
-    for rel, text in browser_index.export(records):
+    progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
+    for rel, text in counted(browser_index.export(records), progress):
         writer.write_text(rel, text)
 
 
