@@ -10,50 +10,71 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from catalog.access import Tier, stricter
-from catalog.model import ArchivalFile, Catalog, Document, Field, Fonds, Location, Package
+from catalog.model import ArchivalFile, Catalog, Document, Field, Location, Package, group_by_fonds
 from catalog.packages import RawPackage
-from catalog.pdf_paths import resolve_pdf
+from catalog.pdf_paths import resolve_pdf, scans_of_row
 from catalog.report import WARNING, Report
 from catalog.sheets import SheetRow
 from catalog.values import (
     ValueProblem, cell_text, condition_label, join_document_number, parse_count, parse_date,
     parse_secrecy, parse_tier, reliability_label, retention_label, split_keywords,
 )
+from catalog.vietnamese import canonical_number
+
+
+def code_key(code: str) -> str:
+    """File codes are compared as the input contract compares codes: NFC, upper case, one
+    kind of dash, no spaces (``hs01`` is ``HS01``), so a case variant never escapes its file."""
+    return canonical_number(code)
 
 
 @dataclass
 class _Seen:
     """Identifiers already taken, across all packages, with where they were first seen."""
 
-    file_codes: dict[str, Location] = field(default_factory=dict)
+    files: dict[str, ArchivalFile] = field(default_factory=dict)  # code_key → file
+    file_codes: dict[str, Location] = field(default_factory=dict)  # code_key → first row
+    file_tiers: dict[str, Tier] = field(default_factory=dict)  # code_key → strictest tier of its rows
     doc_ids: dict[str, Location] = field(default_factory=dict)
-    secret_files: set[str] = field(default_factory=set)
+    secret_files: set[str] = field(default_factory=set)  # code_key
 
 
 def assemble(raw_packages: list[RawPackage], default_tier: Tier, report: Report) -> Catalog:
-    """The whole catalog (all non-secret tiers); ``access.for_edition`` narrows it."""
+    """The whole catalog (all non-secret tiers); ``editions.for_edition`` narrows it.
+
+    Every row's tier is decided from its cells first, before any other check can skip the
+    row, and every row claims the scans it shows (``catalog.scans``) at that tier.
+    """
     catalog = Catalog(packages=[raw.package for raw in raw_packages])
     seen = _Seen()
-    files: dict[str, ArchivalFile] = {}
     for raw in raw_packages:
         for row in _rows(raw, "file"):
-            archival_file = _archival_file(row, raw.package, default_tier, seen, catalog, report)
-            if archival_file:
-                files[archival_file.file_code] = archival_file
+            _archival_file(row, raw, default_tier, seen, catalog, report)
+    for key, archival_file in seen.files.items():
+        archival_file.tier = seen.file_tiers[key]
+    by_id = {raw.package.id: raw for raw in raw_packages}
     for raw in raw_packages:
         for row in _rows(raw, "document"):
-            document = _document(row, raw, files, default_tier, seen, catalog, report)
+            document = _document(row, raw, by_id, default_tier, seen, catalog, report)
             if document:
-                files[document.file_code].documents.append(document)
-    for archival_file in files.values():
+                seen.files[code_key(document.file_code)].documents.append(document)
+        _withhold_scans_of_unread_rows(raw, catalog)
+    for archival_file in seen.files.values():
         archival_file.documents.sort(key=lambda d: (d.ordinal is None, d.ordinal or 0, d.doc_id))
-    catalog.fonds = _group_by_fonds(files.values(), {p.id: p for p in catalog.packages})
+    catalog.fonds = group_by_fonds(seen.files.values(), catalog.packages)
     return catalog
 
 
 def _rows(raw: RawPackage, kind: str) -> tuple[SheetRow, ...]:
     sheet = raw.sheets.get(kind)
     return sheet.rows if sheet else ()
+
+
+def _withhold_scans_of_unread_rows(raw: RawPackage, catalog: Catalog) -> None:
+    """Rows left unread (a sheet cut short) may name any scan of the package as secret."""
+    if any(not sheet.complete for sheet in raw.sheets.values()):
+        for path in raw.pdfs.values():
+            catalog.scans.claim(path, Tier.SECRET)
 
 
 def _location(row: SheetRow, key: str | None = None) -> Location:
@@ -88,39 +109,78 @@ def _parsed(row: SheetRow, key: str, parser, report: Report, doc_id: str | None 
         return None
 
 
-def _tier(row: SheetRow, default_tier: Tier, report: Report, doc_id: str | None = None) -> Tier:
-    """The row's own tier; an unreadable secrecy mark counts as secret (fail safe)."""
-    access = _parsed(row, "access", parse_tier, report, doc_id)
-    if "access" in row.cells and row.text("access") and access is None:
-        access = Tier.RESTRICTED  # unknown word: never publish it as public by mistake
-    secret = False
+def _quietly(parser, value):
+    try:
+        return parser(value)
+    except ValueProblem:
+        return None
+
+
+def row_tier(row: SheetRow, default_tier: Tier) -> Tier:
+    """The tier a row's own cells give, reporting nothing (the row may be secret).
+
+    Fail safe: an access word that cannot be read counts as restricted, a secrecy mark
+    that cannot be read as secret.
+    """
     if "secrecy" in row.cells:
         try:
-            secret = parse_secrecy(row.get("secrecy"))
+            if parse_secrecy(row.get("secrecy")):
+                return Tier.SECRET
         except ValueProblem:
-            secret = True
-    return Tier.SECRET if secret else (access if access is not None else default_tier)
+            return Tier.SECRET
+    try:
+        access = parse_tier(row.get("access"))
+    except ValueProblem:
+        access = Tier.RESTRICTED  # unknown word: never publish it as public by mistake
+    return access if access is not None else default_tier
 
 
-def _archival_file(row, package, default_tier, seen, catalog, report) -> ArchivalFile | None:
-    code = _required(row, "file_code", "Mã hồ sơ", report)
-    if not code:
-        return None
-    if code in seen.file_codes:
-        first = seen.file_codes[code]
-        report.add(
-            "duplicate-id",
-            f'Mã hồ sơ "{code}" trùng với {first.path} dòng {first.row}; bỏ qua dòng này. Mỗi hồ sơ cần mã riêng. '
-            f'/ File code "{code}" duplicates {first.path} row {first.row}; this row is skipped. Each file needs its own code.',
-            _location(row, "file_code"),
-        )
-        return None
-    seen.file_codes[code] = _location(row)
-    tier = _tier(row, default_tier, report)
+def _report_access_cells(row: SheetRow, report: Report, doc_id: str | None = None) -> None:
+    """For a row known not to be secret: say which access cell could not be read."""
+    _parsed(row, "access", parse_tier, report, doc_id)
+
+
+def _withhold_secret(row: SheetRow, identifier: str, catalog: Catalog) -> None:
+    catalog.withheld_secret.append(identifier or f"{row.path} dòng/row {row.row}")
+
+
+def _archival_file(row: SheetRow, raw: RawPackage, default_tier: Tier, seen: _Seen, catalog, report) -> None:
+    code = row.text("file_code")
+    tier = row_tier(row, default_tier)
+    key = code_key(code)
+    for path in scans_of_row(row, raw, code, None):
+        catalog.scans.claim(path, tier)  # the whole file's scan shows the file
+    if key:  # every row of a code counts, duplicates and damaged rows too: the strictest holds
+        seen.file_tiers[key] = stricter(tier, seen.file_tiers.get(key))
     if tier is Tier.SECRET:
-        seen.secret_files.add(code)
-        catalog.withheld_secret.append(code)
-        return None
+        if key and key not in seen.secret_files:
+            seen.secret_files.add(key)
+            _withhold_secret(row, code, catalog)
+        seen.files.pop(key, None)  # a second row marking the file secret takes it back
+        return
+    if not _required(row, "file_code", "Mã hồ sơ", report):
+        return
+    if key in seen.file_codes:
+        _report_duplicate_file(row, code, seen.file_codes[key], report)
+        return
+    seen.file_codes[key] = _location(row)
+    if key in seen.secret_files or row.damaged:
+        return  # a damaged row is reported by the sheet reader; it only claims scans
+    _report_access_cells(row, report)
+    seen.files[key] = _file_fields(row, raw.package, code, tier, report)
+
+
+def _report_duplicate_file(row: SheetRow, code: str, first: Location, report: Report) -> None:
+    report.add(
+        "duplicate-id",
+        f'Mã hồ sơ "{code}" trùng với {first.path} dòng {first.row}; bỏ qua dòng này. Mỗi hồ sơ cần mã riêng '
+        f'(mã chỉ khác chữ hoa/thường cũng là trùng). / File code "{code}" duplicates {first.path} row {first.row}; '
+        f"this row is skipped. Each file needs its own code (codes differing only by case are the same).",
+        _location(row, "file_code"),
+    )
+
+
+def _file_fields(row: SheetRow, package: Package, code: str, tier: Tier, report: Report) -> ArchivalFile:
     title = _required(row, "title", "Tiêu đề hồ sơ", report) or code
     return ArchivalFile(
         file_code=code,
@@ -148,33 +208,66 @@ def _archival_file(row, package, default_tier, seen, catalog, report) -> Archiva
     )
 
 
-def _document(row, raw, files, default_tier, seen, catalog, report) -> Document | None:
-    doc_id = _required(row, "doc_id", "Mã định danh văn bản", report)
-    if not doc_id or not _unique_doc_id(doc_id, row, seen, report):
+def _document(row, raw, packages_by_id, default_tier, seen: _Seen, catalog, report) -> Document | None:
+    doc_id, file_code = row.text("doc_id"), row.text("file_code")
+    key = code_key(file_code)
+    archival_file = seen.files.get(key)
+    tier = stricter(row_tier(row, default_tier), seen.file_tiers.get(key))
+    _claim_document_scans(row, raw, packages_by_id, archival_file, tier, catalog)
+    if tier is Tier.SECRET:
+        _withhold_secret(row, doc_id, catalog)
         return None
-    file_code = row.text("file_code")
-    own_tier = _tier(row, default_tier, report, doc_id)
-    if own_tier is Tier.SECRET or file_code in seen.secret_files:
-        catalog.withheld_secret.append(doc_id)
-        if file_code in files:
-            files[file_code].has_secret_documents = True  # its shared PDF must stay unpublished
+    if row.damaged:
+        return None  # reported by the sheet reader; its scans are claimed above
+    if not _required(row, "doc_id", "Mã định danh văn bản", report) or not _unique_doc_id(doc_id, row, seen, report):
         return None
     if not _required(row, "file_code", "Mã hồ sơ", report, doc_id):
         return None
-    archival_file = files.get(file_code)
     if archival_file is None:
-        report.add(
-            "unknown-file",
-            f'Văn bản thuộc hồ sơ "{file_code}" nhưng không có hồ sơ này trong bảng hồ sơ; văn bản bị bỏ qua. '
-            f'Thêm hồ sơ vào bảng hồ sơ hoặc sửa mã. / The document belongs to file "{file_code}", which no file sheet '
-            f"lists; the document is skipped. Add the file to the file sheet or correct the code.",
-            _location(row, "file_code"),
-            doc_id=doc_id,
-        )
+        _report_unknown_file(row, file_code, doc_id, report)
         return None
-    document = _document_fields(row, raw.package, doc_id, archival_file, own_tier, report)
+    _report_access_cells(row, report, doc_id)
+    if file_code != archival_file.file_code:
+        _report_code_variant(row, file_code, archival_file.file_code, doc_id, report)
+    document = _document_fields(row, raw.package, doc_id, archival_file, tier, report)
     resolve_pdf(document, row, raw, archival_file, report)
     return document
+
+
+def _claim_document_scans(row, raw, packages_by_id, archival_file, tier: Tier, catalog: Catalog) -> None:
+    """The row shows in its own scan, in any scan its ``Tệp tin`` names, and in its file's
+    whole scan, wherever that file was delivered."""
+    code = archival_file.file_code if archival_file else row.text("file_code")
+    ordinal = _quietly(parse_count, row.get("ordinal"))
+    paths = scans_of_row(row, raw, code, ordinal)
+    file_raw = packages_by_id.get(archival_file.package_id) if archival_file else None
+    if file_raw is not None and file_raw is not raw:
+        paths += scans_of_row(row, file_raw, code, None)
+    for path in paths:
+        catalog.scans.claim(path, tier)
+
+
+def _report_unknown_file(row: SheetRow, file_code: str, doc_id: str, report: Report) -> None:
+    report.add(
+        "unknown-file",
+        f'Văn bản thuộc hồ sơ "{file_code}" nhưng không có hồ sơ này trong bảng hồ sơ; văn bản bị bỏ qua. '
+        f'Thêm hồ sơ vào bảng hồ sơ hoặc sửa mã. / The document belongs to file "{file_code}", which no file sheet '
+        f"lists; the document is skipped. Add the file to the file sheet or correct the code.",
+        _location(row, "file_code"),
+        doc_id=doc_id,
+    )
+
+
+def _report_code_variant(row: SheetRow, written: str, code: str, doc_id: str, report: Report) -> None:
+    report.add(
+        "file-code-variant",
+        f'Mã hồ sơ "{written}" được viết khác với hồ sơ "{code}" (chữ hoa/thường, dấu gạch hoặc khoảng trắng); '
+        f'văn bản được xếp vào hồ sơ "{code}". Sửa lại cho thống nhất. / File code "{written}" is written differently '
+        f'from file "{code}" (case, dashes or spaces); the document is placed in file "{code}". Make them the same.',
+        _location(row, "file_code"),
+        doc_id=doc_id,
+        severity=WARNING,
+    )
 
 
 def _unique_doc_id(doc_id: str, row: SheetRow, seen: _Seen, report: Report) -> bool:
@@ -224,18 +317,3 @@ def _document_fields(row, package: Package, doc_id, archival_file, own_tier: Tie
 
 def _extra(row: SheetRow) -> tuple[Field, ...]:
     return tuple(Field(None, c.header, cell_text(c.value)) for c in row.extra if cell_text(c.value))
-
-
-def _group_by_fonds(files, packages: dict[str, Package]) -> list[Fonds]:
-    by_code: dict[str, Fonds] = {}
-    for archival_file in files:
-        code = archival_file.fonds_code
-        fonds = by_code.get(code)
-        if fonds is None:
-            package = packages.get(archival_file.package_id)
-            name = archival_file.fonds_name or (package.fonds_name if package else "") or code
-            fonds = by_code[code] = Fonds(code=code, name=name)
-        fonds.files.append(archival_file)
-    for fonds in by_code.values():
-        fonds.files.sort(key=lambda f: f.file_code)
-    return sorted(by_code.values(), key=lambda f: f.code)

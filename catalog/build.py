@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from pathlib import Path
 
 from catalog import site_output
 from catalog.assemble import assemble
@@ -20,24 +19,10 @@ from catalog.index import write_index
 from catalog.index_records import index_records
 from catalog.markdown_pages import read_pages
 from catalog.model import Catalog, Location
+from catalog.output_paths import BuildPaths
 from catalog.packages import RawPackage, discover
 from catalog.progress import Progress, Silent, counted
 from catalog.report import WARNING, Report
-
-
-@dataclass(frozen=True)
-class BuildPaths:
-    """Where one build writes. Index and cache stay beside the site, never inside it."""
-
-    site: Path
-    index: Path
-    cache: Path
-    report: Path
-
-    @classmethod
-    def for_output(cls, out: Path, report: Path | None = None) -> "BuildPaths":
-        out = out.resolve()
-        return cls(out, out.parent / "index" / out.name, out.parent / "cache", report or out.parent / "report.json")
 
 
 @dataclass
@@ -59,10 +44,11 @@ def check(config: Config, progress: Progress = Silent()) -> tuple[Report, Catalo
 
 
 def build(config: Config, paths: BuildPaths, edition_name: str | None = None, progress: Progress = Silent()) -> BuildResult:
-    site_output.refuse_output_inside_inputs(config.root, paths.site)
     edition = config.edition(edition_name)
+    paths.check(config.root)  # every path this build writes, all at once, before anything is written
     report, whole, raw_packages = check(config, progress)
     report.edition = edition.name
+    paths.prepare()  # the cache and index folders, with their markers
     digests = DigestCache(paths.cache)
     verify_manifests(raw_packages, whole, digests, report)
     catalog = for_edition(whole, edition)
@@ -70,9 +56,14 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     digests.save()
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     records = list(index_records(catalog))  # the whoosh index and the browser index get the same records
-    write_index(paths.index, counted(records, progress))
-    md_pages = read_pages(config.pages_dir, config.root, report)
-    site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records)
+    try:
+        write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
+        md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
+        # One swap publishes the site and, through its marker, this index generation.
+        site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
+                               build_id=paths.build_id)
+    finally:
+        paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
     report.counts = _counts(catalog, raw_packages, digests)
     report.write_json(paths.report)

@@ -31,7 +31,8 @@ def main() -> None:
 @CONTENT_ARG
 @OUT_OPTION
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Báo cáo JSON / JSON report (default: build/report.json beside the site).")
+              help="Báo cáo JSON, ngoài trang và dự án / JSON report, outside the site and the project "
+                   "(default: report.json beside the site).")
 @click.option("--edition", default=None, help='Ấn bản cần dựng / Edition to build (default "public").')
 @click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có vấn đề / Exit 1 if any problem was found.")
 def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool) -> None:
@@ -78,13 +79,13 @@ def check(content_dir: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON / Results as JSON.")
 def search(query: str, out: Path, limit: int, as_json: bool) -> None:
     """Tìm trong chỉ mục của bản dựng ở --out / Search the index of the build at --out."""
-    from catalog.build import BuildPaths
     from catalog.index import IndexMissing
     from catalog.index import search as run_search
+    from catalog.output_paths import published_index
 
-    paths = BuildPaths.for_output(out)
     try:
-        hits = run_search(paths.index, query, limit=limit)
+        # The generation named by the site's marker: the index that matches the pages at --out.
+        hits = run_search(published_index(out), query, limit=limit)
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

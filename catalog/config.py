@@ -32,6 +32,7 @@ class Config:
     default_access: Tier = Tier.RESTRICTED
     new_items: int = 10
     base_url: str = ""  # where the site is served, for absolute permalinks; "" for relative
+    markdown_raw_html: bool = True  # raw HTML in pages/*.md is kept (the archive's own pages)
     editions: Mapping[str, Edition] = field(
         default_factory=lambda: MappingProxyType({"public": PUBLIC_EDITION})
     )
@@ -89,6 +90,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
     problems: list[str] = []
     known = {
         "title", "title_en", "organization", "languages", "default_access", "new_items", "editions", "base_url",
+        "markdown_raw_html",
     }
     for key in sorted(set(data) - known):
         problems.append(f'Khoá lạ "{key}" (có thể viết sai). / Unknown key "{key}" (misspelt?).')
@@ -101,6 +103,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
         "default_access": _default_access(data.get("default_access", "restricted"), problems),
         "new_items": _positive_int(data.get("new_items", 10), "new_items", problems),
         "editions": _editions(data.get("editions"), problems),
+        "markdown_raw_html": _flag(data, "markdown_raw_html", problems, default=True),
     }
     if problems:
         raise ConfigError(path, problems)
@@ -113,6 +116,14 @@ def _text(data: dict, key: str, problems: list[str], default: str = "") -> str:
         problems.append(f'"{key}" phải là chuỗi văn bản. / "{key}" must be a string.')
         return default
     return value.strip()
+
+
+def _flag(data: dict, key: str, problems: list[str], default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        problems.append(f'"{key}" phải là true hoặc false. / "{key}" must be true or false.')
+        return default
+    return value
 
 
 def _languages(value: Any, problems: list[str]) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """Narrow the whole catalog to what one edition may publish.
 
 Secret records never reach this point (``assemble`` drops them). Here restricted
-records leave the public edition, and a PDF shared by a whole archival file is kept
-only if every document in that file is admitted, since the PDF contains them all.
+records leave the public edition; a scan stays only where ``catalog.scans`` admits it
+(every row it shows is admitted, see ``scan_access``); and the fonds are grouped anew
+from the admitted files alone, so nothing withheld lends its name to a fonds.
 """
 
 from __future__ import annotations
@@ -10,38 +11,36 @@ from __future__ import annotations
 import dataclasses
 
 from catalog.access import Edition
-from catalog.model import ArchivalFile, Catalog, Fonds
+from catalog.model import ArchivalFile, Catalog, group_by_fonds
+from catalog.scan_access import ScanAccess
 
 
 def for_edition(catalog: Catalog, edition: Edition) -> Catalog:
-    fonds_list = []
+    files: list[ArchivalFile] = []
     withheld: list[str] = []
-    for fonds in catalog.fonds:
-        files = []
-        for archival_file in fonds.files:
-            if not edition.admits(archival_file.tier):
-                withheld.append(archival_file.file_code)
-                withheld.extend(d.doc_id for d in archival_file.documents)
-                continue
-            files.append(_narrow_file(archival_file, edition, withheld))
-        if files:
-            fonds_list.append(Fonds(fonds.code, fonds.name, files))
+    for archival_file in catalog.files:
+        if not edition.admits(archival_file.tier):
+            withheld.append(archival_file.file_code)
+            withheld.extend(d.doc_id for d in archival_file.documents)
+            continue
+        files.append(_narrow_file(archival_file, edition, catalog.scans, withheld))
     return Catalog(
         packages=catalog.packages,
-        fonds=fonds_list,
+        fonds=group_by_fonds(files, catalog.packages),
         withheld_secret=list(catalog.withheld_secret),
         withheld_by_edition=withheld,
+        scans=catalog.scans,
     )
 
 
-def _narrow_file(archival_file: ArchivalFile, edition: Edition, withheld: list[str]) -> ArchivalFile:
-    admitted = [d for d in archival_file.documents if edition.admits(d.tier)]
-    withheld.extend(d.doc_id for d in archival_file.documents if not edition.admits(d.tier))
-    whole_file_ok = not archival_file.has_secret_documents and len(admitted) == len(archival_file.documents)
+def _narrow_file(archival_file: ArchivalFile, edition: Edition, scans: ScanAccess, withheld: list[str]) -> ArchivalFile:
     documents = []
-    for document in admitted:
-        if document.pdf_shared and not whole_file_ok:
-            # The shared scan also shows documents this edition must not show.
+    for document in archival_file.documents:
+        if not edition.admits(document.tier):
+            withheld.append(document.doc_id)
+            continue
+        if document.pdf_path and not scans.admits(edition, document.pdf_path):
+            # The scan also shows rows this edition must not show.
             document = dataclasses.replace(
                 document, pdf_path=None, pdf_rel="", pdf=None, pdf_shared=False, pdf_withheld=True
             )

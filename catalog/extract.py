@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable
 
+from catalog import atomic
 from catalog.model import PageText, PdfFacts
 from catalog.pdf_checks import PdfIssue, inspect_pdf
 from catalog.pdf_text import page_texts
@@ -60,9 +61,7 @@ class TextCache:
         data = {"version": CACHE_VERSION, "facts": asdict(facts), "issues": [asdict(i) for i in issues]}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self._path(facts.sha256).with_suffix(".tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._path(facts.sha256))
+            atomic.write_text(self._path(facts.sha256), json.dumps(data, ensure_ascii=False))
         except OSError as exc:
             self.write_error = self.write_error or str(exc)
 

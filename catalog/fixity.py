@@ -11,6 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from catalog import atomic
 from catalog.model import Catalog, Location
 from catalog.packages import RawPackage
 from catalog.report import WARNING, Report
@@ -43,10 +44,9 @@ class DigestCache:
         return sha.hexdigest(), stat.st_size
 
     def save(self) -> None:
+        # A temporary file of a fresh name: builds of two editions may share one cache.
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.known), encoding="utf-8")
-        tmp.replace(self.path)
+        atomic.write_text(self.path, json.dumps(self.known))
 
 
 def verify_manifests(raw_packages: list[RawPackage], catalog: Catalog, digests: DigestCache, report: Report) -> int:

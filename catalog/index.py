@@ -29,6 +29,8 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
 
+from catalog import atomic
+from catalog.output_paths import SITE_MARKER, published_index
 from catalog.vietnamese import (
     TOKEN_PATTERN,
     QueryGroup,
@@ -103,7 +105,10 @@ class IndexMissing(Exception):
     """There is no index to search."""
 
     def __init__(self, index_dir: Path):
-        super().__init__(f"No search index in {index_dir}. Run `catalog build` first to create it.")
+        super().__init__(
+            f"Không có chỉ mục tìm kiếm ở {index_dir}; chạy `catalog build` để tạo. "
+            f"/ No search index in {index_dir}. Run `catalog build` first to create it."
+        )
         self.index_dir = index_dir
 
 
@@ -234,7 +239,10 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord]) -> int:
     """
     index_dir = Path(index_dir)
     if index_dir.exists() and any(index_dir.iterdir()) and not whoosh_index.exists_in(str(index_dir)):
-        raise FileExistsError(f"{index_dir} exists and is not a search index; not replacing it")
+        raise FileExistsError(
+            f"{index_dir} đã có và không phải chỉ mục tìm kiếm; không thay. "
+            f"/ {index_dir} exists and is not a search index; not replacing it"
+        )
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.new-", dir=index_dir.parent))
     try:
@@ -264,19 +272,12 @@ def _fill_index(folder: Path, records: Iterable[IndexRecord]) -> int:
 
 
 def _swap_in(staging: Path, index_dir: Path) -> None:
-    """Replace index_dir by staging with renames; restore the old index if that fails."""
-    if not index_dir.exists():
-        staging.rename(index_dir)
-        return
+    """Put staging at index_dir in one step where the system can; else restore the old index on failure."""
     retired = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.old-", dir=index_dir.parent))
     retired.rmdir()  # mkdtemp only provides a unique name here
-    index_dir.rename(retired)
-    try:
-        staging.rename(index_dir)
-    except BaseException:
-        retired.rename(index_dir)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+    previous = atomic.swap_in(staging, index_dir, retired)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 # --- searching -------------------------------------------------------------
@@ -417,6 +418,10 @@ def _matching_pages(positions: CandidatePositions, groups: Sequence[QueryGroup],
 def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:
     """Ranked hits for a query (syntax: :func:`catalog.vietnamese.parse_query`).
 
+    ``index_dir`` is an index folder, or a built site: then the index generation its
+    marker names (:func:`catalog.output_paths.published_index`), which always matches
+    the pages of that site.
+
     Every syllable must match (exact or folded key); quoted phrases must match
     in order; document numbers match by key or by their adjacent parts. Then
     documents rank by tiers: their own number, the syllables adjacent with the
@@ -424,6 +429,8 @@ def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:
     diacritics; BM25F (title boosted) orders documents within a tier.
     """
     index_dir = Path(index_dir)
+    if (index_dir / SITE_MARKER).is_file():
+        index_dir = published_index(index_dir)  # a site: the index generation it was published with
     if not whoosh_index.exists_in(str(index_dir)):
         raise IndexMissing(index_dir)
     groups = parse_query(query)

@@ -2,7 +2,8 @@
 
 Each file may start with front matter between ``---`` lines (``title``, ``title_en``,
 ``order``). Markdown pages are written by the archive itself, so raw HTML in them is
-kept, as in mkdocs; sheet metadata, which comes from many hands, is always escaped.
+kept, as in mkdocs, unless ``catalog.toml`` says ``markdown_raw_html = false``: then it
+is shown as text. Sheet metadata, which comes from many hands, is always escaped.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class MarkdownPage:
         return f"trang/{self.slug}.html"
 
 
-def read_pages(pages_dir: Path, content_root: Path, report: Report) -> list[MarkdownPage]:
+def read_pages(pages_dir: Path, content_root: Path, report: Report, raw_html: bool = True) -> list[MarkdownPage]:
     if not pages_dir.is_dir():
         return []
     pages = []
@@ -48,9 +49,19 @@ def read_pages(pages_dir: Path, content_root: Path, report: Report) -> list[Mark
         meta, body = split_front_matter(text)
         order = int(meta["order"]) if meta.get("order", "").isdigit() else 100
         title = meta.get("title") or _first_heading(body) or path.stem
-        html = markdown.markdown(body, extensions=["tables", "toc", "sane_lists"], output_format="html")
+        html = _to_html(body, raw_html)
         pages.append(MarkdownPage(slug_for(path.stem), title, meta.get("title_en", ""), order, html))
     return sorted(pages, key=lambda p: (p.order, p.slug))
+
+
+def _to_html(body: str, raw_html: bool) -> str:
+    converter = markdown.Markdown(extensions=["tables", "toc", "sane_lists"], output_format="html")
+    if not raw_html:
+        # Python-Markdown has no safe mode since 3.0; without these two steps raw HTML
+        # blocks and inline tags are escaped like any other text.
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+    return converter.convert(body)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalog.access import Tier
+from catalog.scan_access import ScanAccess
 from catalog.values import DateValue
 
 
@@ -144,7 +147,6 @@ class ArchivalFile:
     keywords: tuple[str, ...] = ()
     notes: str = ""
     extra: tuple[Field, ...] = ()
-    has_secret_documents: bool = False  # then no PDF shared by the whole file is published
     documents: list[Document] = field(default_factory=list)
 
     @property
@@ -175,6 +177,7 @@ class Catalog:
     fonds: list[Fonds] = field(default_factory=list)
     withheld_secret: list[str] = field(default_factory=list)  # doc ids / file codes
     withheld_by_edition: list[str] = field(default_factory=list)
+    scans: ScanAccess = field(default_factory=ScanAccess)  # which edition may show each scan
 
     @property
     def files(self) -> list[ArchivalFile]:
@@ -185,7 +188,34 @@ class Catalog:
         return [d for f in self.files for d in f.documents]
 
 
+def group_by_fonds(files: Iterable[ArchivalFile], packages: Iterable[Package]) -> list[Fonds]:
+    """Fonds of the given files, named only from those files and their packages.
+
+    Called on what an edition admits, so a withheld file never lends its fonds name
+    (or anything else) to an edition. Where files disagree on the name, the one most of
+    them use wins; ties go to the first file in code order.
+    """
+    package_by_id = {p.id: p for p in packages}
+    by_code: dict[str, list[ArchivalFile]] = {}
+    for archival_file in sorted(files, key=lambda f: f.file_code):
+        by_code.setdefault(archival_file.fonds_code, []).append(archival_file)
+    fonds_list = []
+    for code, members in sorted(by_code.items()):
+        names = [f.fonds_name or _package_fonds_name(package_by_id.get(f.package_id)) for f in members]
+        names = [n for n in names if n]
+        name = Counter(names).most_common(1)[0][0] if names else code
+        fonds_list.append(Fonds(code=code, name=name, files=members))
+    return fonds_list
+
+
+def _package_fonds_name(package: Package | None) -> str:
+    return package.fonds_name if package else ""
+
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# File systems allow 255 bytes a name; a slug stays far below so that a prefix
+# ("en/tai-lieu/"), a suffix ("-2.html") and the staging folders always fit.
+SLUG_MAX = 80
 
 
 def slug_for(identifier: str) -> str:
@@ -196,11 +226,13 @@ def slug_for(identifier: str) -> str:
     slashes, case-insensitive file systems) a short hash of the exact identifier is
     appended so two different identifiers can never share a slug. (Identifiers that
     differ only by case would meet on a FAT-formatted USB stick; the build reports them.)
+    A long identifier is cut to ``SLUG_MAX`` characters before the hash, so no output name
+    is ever too long for the file system.
     """
     folded = unicodedata.normalize("NFD", identifier.replace("đ", "d").replace("Đ", "D"))
     ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
     safe = _UNSAFE.sub("-", ascii_only).strip("-.") or "x"
-    if safe != identifier:
+    if safe != identifier or len(safe) > SLUG_MAX:
         digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:8]
-        safe = f"{safe}-{digest}"
+        safe = f"{safe[:SLUG_MAX].rstrip('-.')}-{digest}"
     return safe

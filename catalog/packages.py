@@ -3,6 +3,9 @@
 A package is a folder under ``packages/``: a plain folder with ``package.toml`` or a
 BagIt bag (``bagit.txt`` + ``bag-info.txt``), its metadata sheets at the top or under
 ``data/``, and its PDFs. This stage only reads; it never writes into the package.
+
+Only regular files inside the package are opened (see :mod:`catalog.input_files`): a
+link leading out of the package, a FIFO or a device node is reported, never read.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catalog.input_files import (
+    MAX_MANIFEST_BYTES, MAX_METADATA_BYTES, is_regular, not_regular, read_regular, require_inside,
+)
 from catalog.model import Location, Package
 from catalog.report import WARNING, Report
 from catalog.sheets import Sheet, SheetError, read_table, read_workbook
@@ -42,6 +48,7 @@ class RawPackage:
     sheets: dict[str, Sheet] = field(default_factory=dict)  # "file" / "document" → Sheet
     pdfs: dict[str, Path] = field(default_factory=dict)  # posix path relative to root → file
     escaping_links: set[str] = field(default_factory=set)  # relative paths of symlinks leading outside
+    not_regular: set[str] = field(default_factory=set)  # "*.pdf" that are FIFOs, devices, sockets, broken links
     _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def pdfs_by_name(self) -> dict[str, list[str]]:
@@ -90,18 +97,42 @@ def read_package(root: Path, display: str, report: Report) -> RawPackage:
     )
     raw = RawPackage(package, display)
     raw.sheets = _read_sheets(root, display, report)
-    raw.pdfs, raw.escaping_links = _payload_pdfs(root)
+    raw.pdfs, raw.escaping_links, raw.not_regular = _payload_pdfs(root)
+    for rel in sorted(raw.not_regular):
+        _report_refused(report, not_regular(f"{display}/{rel}"))
     return raw
 
 
+def _report_refused(report: Report, exc: SheetError) -> None:
+    report.add(exc.code, exc.message, Location(exc.path, exc.sheet, exc.row, exc.column))
+
+
+def _present(path: Path) -> bool:
+    return os.path.lexists(path) and not path.is_dir()
+
+
+def _read_small(root: Path, name: str, display: str, limit: int, report: Report) -> bytes | None:
+    """A metadata file's bytes; None when it is absent, or refused (and reported)."""
+    path = root / name
+    if not _present(path):
+        return None
+    try:
+        require_inside(path, root, f"{display}/{name}")
+        return read_regular(path, f"{display}/{name}", limit)
+    except SheetError as exc:
+        _report_refused(report, exc)
+        return None
+
+
 def _read_metadata(root: Path, display: str, is_bag: bool, report: Report) -> dict[str, str]:
-    toml_path = root / "package.toml"
     meta: dict[str, str] = {}
-    if is_bag and (root / "bag-info.txt").is_file():
-        meta.update(_bag_info(root / "bag-info.txt"))
-    if toml_path.is_file():
+    if is_bag and (bag_info := _read_small(root, "bag-info.txt", display, MAX_METADATA_BYTES, report)):
+        meta.update(_bag_info(bag_info.decode("utf-8-sig", errors="replace")))
+    toml_present = _present(root / "package.toml")
+    toml_bytes = _read_small(root, "package.toml", display, MAX_METADATA_BYTES, report)
+    if toml_bytes is not None:
         try:
-            data = tomllib.loads(toml_path.read_text(encoding="utf-8-sig"))
+            data = tomllib.loads(toml_bytes.decode("utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             report.add(
                 "bad-package-toml",
@@ -110,7 +141,7 @@ def _read_metadata(root: Path, display: str, is_bag: bool, report: Report) -> di
             )
             data = {}
         meta.update({k: _nfc(str(v)) for k, v in data.items() if k in PACKAGE_KEYS})
-    elif not is_bag:
+    elif not is_bag and not toml_present:
         report.add(
             "no-package-metadata",
             "Gói không có package.toml hay bag-info.txt; dùng tên thư mục làm mã gói. "
@@ -121,10 +152,10 @@ def _read_metadata(root: Path, display: str, is_bag: bool, report: Report) -> di
     return meta
 
 
-def _bag_info(path: Path) -> dict[str, str]:
+def _bag_info(text: str) -> dict[str, str]:
     """Parse BagIt ``Label: value`` lines; indented lines continue the previous value."""
     entries: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
+    for line in text.splitlines():
         if line[:1] in (" ", "\t") and entries:
             entries[-1][1] += " " + line.strip()
         elif ":" in line:
@@ -148,11 +179,11 @@ def _handover_date(meta: dict[str, str], display: str, report: Report):
 
 
 def _read_manifest(root: Path, display: str, report: Report) -> dict[str, str]:
-    path = root / "manifest-sha256.txt"
-    if not path.is_file():
+    data = _read_small(root, "manifest-sha256.txt", display, MAX_MANIFEST_BYTES, report)
+    if data is None:
         return {}
     manifest = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1):
+    for number, line in enumerate(data.decode("utf-8-sig", errors="replace").splitlines(), 1):
         if not line.strip():
             continue
         digest, _, rel = line.strip().partition(" ")
@@ -172,26 +203,25 @@ def _read_manifest(root: Path, display: str, report: Report) -> dict[str, str]:
 
 def _read_sheets(root: Path, display: str, report: Report) -> dict[str, Sheet]:
     sheets: dict[str, Sheet] = {}
-    for folder in (root, root / "data"):
-        if not folder.is_dir():
+    refused = False  # a sheet that is there but cannot be read is not also "missing"
+    for path in _sheet_files(root):
+        rel = f"{display}/{path.relative_to(root).as_posix()}"
+        kind = _SHEET_STEMS.get(fold(path.stem))  # exact names; any other .xlsx may hold both
+        if kind in sheets or (kind is None and path.suffix.lower() != ".xlsx"):
             continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() not in _SHEET_SUFFIXES or not path.is_file():
-                continue
-            rel = f"{display}/{path.relative_to(root).as_posix()}"
-            kind = _SHEET_STEMS.get(fold(path.stem))  # exact names; any other .xlsx may hold both
-            try:
-                if kind and kind not in sheets:
-                    sheets[kind] = read_table(path, rel, kind)
-                elif kind is None and path.suffix.lower() == ".xlsx":
-                    for found_kind, sheet in read_workbook(path, rel).items():
-                        sheets.setdefault(found_kind, sheet)
-            except SheetError as exc:
-                report.add(
-                    "bad-sheet", exc.message, Location(exc.path or rel, exc.sheet, exc.row, exc.column)
-                )
+        try:
+            require_inside(path, root, rel)
+            found = {kind: read_table(path, rel, kind)} if kind else read_workbook(path, rel)
+        except SheetError as exc:
+            refused = True
+            _report_refused(report, exc)
+            continue
+        for found_kind, sheet in found.items():
+            if found_kind not in sheets:
+                sheets[found_kind] = sheet
+                _report_sheet_problems(sheet, report)
     for kind, name in (("file", "ho_so"), ("document", "tai_lieu")):
-        if kind not in sheets and not _already_reported(report, display):
+        if kind not in sheets and not refused:
             report.add(
                 "missing-sheet",
                 f"Gói thiếu bảng {name}.csv/.xlsx (hoặc sheet tương ứng trong một tệp .xlsx). "
@@ -201,15 +231,33 @@ def _read_sheets(root: Path, display: str, report: Report) -> dict[str, Sheet]:
     return sheets
 
 
-def _already_reported(report: Report, display: str) -> bool:
-    return any(p.code == "bad-sheet" and p.path.startswith(display + "/") for p in report.problems)
+def _sheet_files(root: Path) -> list[Path]:
+    """Candidate sheets at the top of the package and under ``data/``, folders left out.
+
+    FIFOs, devices and broken links are kept: reading refuses them, and says so.
+    """
+    found = []
+    for folder in (root, root / "data"):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir()
+                            if p.suffix.lower() in _SHEET_SUFFIXES and not p.is_dir())
+    return found
 
 
-def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str]]:
-    """All PDFs in the package, without following links out of it."""
+def _report_sheet_problems(sheet: Sheet, report: Report) -> None:
+    for problem in sheet.problems:
+        error = problem.error
+        report.add(problem.code, error.message, Location(error.path, error.sheet, error.row, error.column),
+                   severity=problem.severity)
+
+
+def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str], set[str]]:
+    """All PDFs in the package, without following links out of it; and the paths of
+    links leading out, and of ``*.pdf`` that are not regular files (never opened)."""
     real_root = root.resolve()
     pdfs: dict[str, Path] = {}
     escaping: set[str] = set()
+    irregular: set[str] = set()
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
@@ -219,9 +267,11 @@ def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str]]:
             rel = _nfc(path.relative_to(root).as_posix())
             if not path.resolve().is_relative_to(real_root):
                 escaping.add(rel)
-                continue
-            pdfs[rel] = path
-    return pdfs, escaping
+            elif not is_regular(path):
+                irregular.add(rel)
+            else:
+                pdfs[rel] = path
+    return pdfs, escaping, irregular
 
 
 def _nfc(text: str) -> str:

@@ -121,18 +121,33 @@ def _candidates(rel: str, row: SheetRow, raw: RawPackage) -> list[str]:
     return found
 
 
-def _conventional_names(document: Document) -> list[str]:
+def scans_of_row(row: SheetRow, raw: RawPackage, file_code: str, ordinal: int | None) -> list[Path]:
+    """Every scan of the package that the row names or lies inside, whatever becomes of
+    the row: its ``Tệp tin`` path, its own conventional name, its file's whole scan."""
+    rels: set[str] = set()
+    written = row.text("file")
+    rel = _clean_relative(written) if written else None
+    if rel is not None:
+        rels.update(c for c in _candidates(rel, row, raw) if c in raw.pdfs)
+    if file_code:
+        names = raw.pdfs_by_name()
+        for name in _conventional_names(file_code, ordinal):
+            rels.update(names.get(name, ()))
+    return [raw.pdfs[r] for r in sorted(rels)]
+
+
+def _conventional_names(file_code: str, ordinal: int | None) -> list[str]:
     """``HS.01.3.pdf``, ``HS.01.03.pdf``… then the whole file's ``HS.01.pdf``, lower-case."""
     wanted = []
-    if document.ordinal is not None:
-        wanted = [f"{document.file_code}.{document.ordinal:0{width}d}.pdf".lower() for width in (1, 2, 3, 4)]
-    wanted.append(f"{document.file_code}.pdf".lower())
+    if ordinal is not None:
+        wanted = [f"{file_code}.{ordinal:0{width}d}.pdf".lower() for width in (1, 2, 3, 4)]
+    wanted.append(f"{file_code}.pdf".lower())
     return list(dict.fromkeys(wanted))
 
 
 def _by_convention(document: Document, archival_file: ArchivalFile, raw: RawPackage) -> str | None:
     names = raw.pdfs_by_name()
-    for name in _conventional_names(document):
+    for name in _conventional_names(document.file_code, document.ordinal):
         matches = names.get(name)
         if matches:
             return _prefer_file_folder(matches, archival_file.file_code)
@@ -140,7 +155,7 @@ def _by_convention(document: Document, archival_file: ArchivalFile, raw: RawPack
 
 
 def _escaping_by_convention(document: Document, raw: RawPackage) -> str | None:
-    wanted = set(_conventional_names(document))
+    wanted = set(_conventional_names(document.file_code, document.ordinal))
     return next((rel for rel in sorted(raw.escaping_links) if PurePosixPath(rel).name.lower() in wanted), None)
 
 

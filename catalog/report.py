@@ -13,10 +13,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from catalog import atomic
 from catalog.model import Location
 
 ERROR = "error"
 WARNING = "warning"
+GENERATOR = "catalog"  # written into the report: a later build overwrites only a report that says this
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class Report:
         }
 
     def write_json(self, path: Path) -> None:
+        """Replace the report at ``path`` in one step (the build checked first that it is ours)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(path)
+        data = {"generator": GENERATOR, **self.to_dict()}
+        atomic.write_text(path, json.dumps(data, ensure_ascii=False, indent=2))

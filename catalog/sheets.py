@@ -4,28 +4,40 @@ Reading only: input files are never modified. Every row keeps the sheet, the row
 and the column letter exactly as Excel shows them, so a problem can be reported where
 the archivist will find it. Headers are matched loosely (case, diacritics, spaces and
 punctuation ignored); unknown columns are kept as ``extra`` cells, never dropped.
+
+Reading is bounded (the limits are in :mod:`catalog.input_files`): only regular files
+are opened, an XLSX is checked for zip bombs before openpyxl sees it, and rows pass
+through :class:`~catalog.sheet_rows.BoundedRows`. A row that cannot be trusted (a cell
+too large, text in a second encoding) is still returned, flagged in ``damaged``; what
+went wrong is in ``Sheet.problems``, and ``Sheet.complete`` says whether every row was
+read.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import io
+import gc
 import unicodedata
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from catalog.csv_encoding import csv_lines, decode_csv
+from catalog.input_files import (
+    MAX_CSV_BYTES, MAX_XLSX_BYTES, check_zip_sizes, open_regular, read_regular,
+)
+from catalog.sheet_errors import SheetError, SheetProblem  # noqa: F401 - re-exported
 from catalog.sheet_headers import (  # noqa: F401 - re-exported: the sheet API
     DOCUMENT_HEADERS, FILE_HEADERS, KINDS, REQUIRED, header_key, sheet_kind,
 )
-from catalog.values import ValueProblem, cell_text, fold
+from catalog.sheet_rows import BoundedRows, Rows, too_long
+from catalog.values import ValueProblem, cell_text
 
 _TABLES = {"file": FILE_HEADERS, "document": DOCUMENT_HEADERS}
 _KIND_VI = {"file": "hồ sơ", "document": "tài liệu"}
@@ -33,41 +45,25 @@ _KIND_EN = {"file": "archival files", "document": "documents"}
 _HEADER_SCAN = 30  # the header row is looked for among the first rows only
 
 
-class SheetError(Exception):
-    """A file, sheet or cell that cannot be read, and where.
-
-    ``message`` is the bilingual text without the place (the build report shows the
-    place from ``path``, ``sheet``, ``row``, ``column``); ``str(error)`` has both.
-    """
-
-    def __init__(self, vi: str, en: str, *, path: str, sheet: str | None = None,
-                 row: int | None = None, column: str | None = None):
-        self.path, self.sheet, self.row, self.column = path, sheet, row, column
-        where_vi, where_en = [f"Tệp “{path}”"], [f"File “{path}”"]
-        places = (("trang tính", "sheet", None if sheet is None else f"“{sheet}”"),
-                  ("dòng", "row", row), ("cột", "column", column))
-        for vi_word, en_word, value in places:
-            if value is not None:
-                where_vi.append(f"{vi_word} {value}")
-                where_en.append(f"{en_word} {value}")
-        self.message = f"{vi[:1].upper()}{vi[1:]} / {en[:1].upper()}{en[1:]}"
-        super().__init__(f"{', '.join(where_vi)}: {vi} / {', '.join(where_en)}: {en}")
-
-
-@dataclass(frozen=True)
+# Slots: a sheet at the row limit holds millions of cells, and a cell without a
+# __dict__ takes a quarter of the memory.
+@dataclass(frozen=True, slots=True)
 class Cell:
     header: str  # the header exactly as written in the sheet
     column: str  # column letter as in Excel ("C"), also for CSV
     value: object  # raw value (str for CSV; openpyxl value for XLSX)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SheetRow:
     path: str
     sheet: str | None
     row: int  # as Excel shows it
     cells: dict[str, Cell]  # canonical key → cell, for known columns
     extra: tuple[Cell, ...]  # unknown columns, in sheet order
+    # Empty for a sound row; else why it cannot be trusted ("cell-too-large",
+    # "mixed-encoding"). A damaged row is never published, but its access cells count.
+    damaged: str = ""
 
     def get(self, key: str) -> object | None:
         cell = self.cells.get(key)
@@ -90,9 +86,8 @@ class Sheet:
     sheet: str | None
     headers: tuple[tuple[str, str | None], ...]  # (header as written, key or None)
     rows: tuple[SheetRow, ...]
-
-
-Rows = list[tuple[int, Sequence[object]]]  # (row number as Excel shows it, values)
+    problems: tuple[SheetProblem, ...] = ()  # found while reading; the sheet was still read
+    complete: bool = True  # False when rows were left unread (the row limit)
 
 
 # ---------------------------------------------------------------- rows → Sheet
@@ -108,7 +103,8 @@ def _known(values: Sequence[object], kind: str) -> int:
 def _find_header(rows: Rows, kind: str) -> int | None:
     """Index of the header row: among the rows with at least two non-empty cells, the
     first one naming the most known columns (so title rows above are skipped)."""
-    candidates = [i for i, (_, values) in enumerate(rows[:_HEADER_SCAN]) if _filled(values) >= 2]
+    top = takewhile(lambda row: row[0] <= _HEADER_SCAN, rows)
+    candidates = [i for i, (_, values) in enumerate(top) if _filled(values) >= 2]
     return max(candidates, key=lambda i: (_known(rows[i][1], kind), -i), default=None)
 
 
@@ -135,7 +131,7 @@ def _map_headers(values: Sequence[object], kind: str) -> tuple[tuple[str, str | 
 
 
 def _make_row(display: str, sheet: str | None, number: int, values: Sequence[object],
-              headers: tuple[tuple[str, str | None], ...]) -> SheetRow:
+              headers: tuple[tuple[str, str | None], ...], damaged: str) -> SheetRow:
     cells: dict[str, Cell] = {}
     extra: list[Cell] = []
     for i in range(max(len(values), len(headers))):
@@ -146,7 +142,7 @@ def _make_row(display: str, sheet: str | None, number: int, values: Sequence[obj
             cells[key] = cell
         elif header or cell_text(value):
             extra.append(cell)
-    return SheetRow(display, sheet, number, cells, tuple(extra))
+    return SheetRow(display, sheet, number, cells, tuple(extra), damaged)
 
 
 def _missing_columns(headers, kind: str, display: str, sheet: str | None, row: int) -> SheetError:
@@ -161,7 +157,24 @@ def _missing_columns(headers, kind: str, display: str, sheet: str | None, row: i
         path=display, sheet=sheet, row=row)
 
 
-def _build_sheet(rows: Rows, display: str, sheet: str | None, kind: str) -> Sheet:
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a sheet's rows are made.
+
+    They are millions of small objects and no reference cycles, and the collector would
+    scan them all again and again: four fifths of the time of a sheet at the row limit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_sheet(read: BoundedRows, kind: str) -> Sheet:
+    rows, display, sheet = read.rows, read.display, read.sheet
     start = _find_header(rows, kind)
     if start is None:
         raise SheetError(
@@ -174,41 +187,23 @@ def _build_sheet(rows: Rows, display: str, sheet: str | None, kind: str) -> Shee
     headers = _map_headers(header_values, kind)
     if any(k not in {key for _, key in headers} for k in REQUIRED[kind]):
         raise _missing_columns(headers, kind, display, sheet, header_row)
-    body = [(n, values) for n, values in rows[start + 1:] if _filled(values)]
+    body = rows[start + 1:]  # blank rows were dropped as they were read
     if body and _is_column_numbers(body[0][1]):
         body = body[1:]
-    records = tuple(_make_row(display, sheet, n, values, headers) for n, values in body)
-    return Sheet(display, sheet, headers, records)
+    with _no_gc():
+        records = tuple(_make_row(display, sheet, n, values, headers, read.damaged.get(n, ""))
+                        for n, values in body)
+    problems = (*read.problems, *read.cell_problems(headers))
+    return Sheet(display, sheet, headers, records, problems, read.complete)
 
 
 # ---------------------------------------------------------------- CSV
 
-def _decode(data: bytes, display: str) -> str:
-    """CSV bytes as text: BOM → UTF-8/UTF-16; else UTF-8 strictly, then Windows-1258."""
-    if data.startswith(codecs.BOM_UTF8):
-        encodings = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ["utf-16"]
-    elif b"\x00" in data[:4096]:  # UTF-16 saved without a BOM
-        encodings = ["utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"]
-    else:
-        encodings = ["utf-8", "cp1258"]
-    for encoding in encodings:
-        try:
-            return unicodedata.normalize("NFC", data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    raise SheetError(
-        "không đọc được bảng mã chữ của tệp CSV. Hãy mở tệp bằng Excel và lưu lại với "
-        "kiểu “CSV UTF-8 (Comma delimited)”, hoặc lưu thành tệp .xlsx.",
-        "the text encoding of the CSV file cannot be read. Open it in Excel and save it "
-        "again as “CSV UTF-8 (Comma delimited)”, or save it as an .xlsx file.",
-        path=display)
-
-
-def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> Rows:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(n, values) for n, values in islice(enumerate(reader, 1), limit)]
+def _parse_csv(text: str, delimiter: str, limit: int) -> Rows:
+    """The first ``limit`` records, oversized cells left out (for sniffing only)."""
+    reader = csv.reader(csv_lines(text), delimiter=delimiter)
+    return [(n, ["" if too_long(v) else v for v in values])
+            for n, values in islice(enumerate(reader, 1), limit)]
 
 
 def _sniff_delimiter(text: str, kind: str) -> str:
@@ -226,24 +221,38 @@ def _sniff_delimiter(text: str, kind: str) -> str:
     return max((",", ";", "\t"), key=score)
 
 
+@contextlib.contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """Let csv read a cell of any size, so that an oversized cell is flagged with its row
+    instead of failing the whole sheet; the process-wide setting is restored after."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _read_csv(path: Path, display: str, kind: str) -> Sheet:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
+    decoded = decode_csv(read_regular(path, display, MAX_CSV_BYTES))
+    if decoded is None:
         raise SheetError(
-            f"không đọc được tệp ({type(exc).__name__}). Hãy kiểm tra tệp còn đó và được "
-            "phép đọc.", f"the file cannot be read ({type(exc).__name__}). Check that it "
-            "exists and may be read.", path=display) from exc
-    text = _decode(data, display)
-    delimiter = _sniff_delimiter(text, kind)
-    try:
-        rows = _parse_csv(text, delimiter)
-    except csv.Error as exc:
-        raise SheetError(
-            f"tệp CSV bị lỗi cấu trúc ({exc}). Hãy mở tệp bằng Excel và lưu lại.",
-            f"the CSV file is malformed ({exc}). Open it in Excel and save it again.",
-            path=display) from exc
-    return _build_sheet(rows, display, None, kind)
+            "không đọc được bảng mã chữ của tệp CSV. Hãy mở tệp bằng Excel và lưu lại với "
+            "kiểu “CSV UTF-8 (Comma delimited)”, hoặc lưu thành tệp .xlsx.",
+            "the text encoding of the CSV file cannot be read. Open it in Excel and save it "
+            "again as “CSV UTF-8 (Comma delimited)”, or save it as an .xlsx file.",
+            path=display)
+    read = BoundedRows(display, None)
+    with _field_limit(MAX_CSV_BYTES), _no_gc():
+        try:
+            delimiter = _sniff_delimiter(decoded.text, kind)
+            reader = csv.reader(csv_lines(decoded.text), delimiter=delimiter)
+            read.read_csv(reader, decoded)
+        except csv.Error as exc:
+            raise SheetError(
+                f"tệp CSV bị lỗi cấu trúc ({exc}). Hãy mở tệp bằng Excel và lưu lại.",
+                f"the CSV file is malformed ({exc}). Open it in Excel and save it again.",
+                path=display) from exc
+    return _build_sheet(read, kind)
 
 
 # ---------------------------------------------------------------- XLSX
@@ -265,43 +274,54 @@ class _Book(dict):
         super().__init__()
         self.book, self.display, self.names = book, display, list(book.sheetnames)
 
-    def __missing__(self, name: str) -> Rows:
+    def __missing__(self, name: str) -> BoundedRows:
         sheet = self.book[name]
         sheet.reset_dimensions()  # some programs record a wrong size: read every row
+        read = BoundedRows(self.display, name)
         try:
-            with _quiet():
-                rows = [(n, [_nfc(v) for v in values])
-                        for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+            with _quiet(), _no_gc():
+                read.read((n, [_nfc(v) for v in values])
+                          for n, values in enumerate(sheet.iter_rows(values_only=True), 1))
         except Exception as exc:  # a damaged sheet inside a readable workbook
             raise SheetError(
                 f"trang tính bị hỏng ({type(exc).__name__}). Hãy mở tệp bằng Excel và lưu lại.",
                 f"the sheet is damaged ({type(exc).__name__}). Open the file in Excel and "
                 "save it again.", path=self.display, sheet=name) from exc
-        self[name] = rows
-        return rows
+        self[name] = read
+        return read
 
     def fits(self, name: str, kind: str) -> bool:
         """Whether the sheet's header row has the required columns of ``kind``."""
-        start = _find_header(self[name], kind)
-        headers = _map_headers(self[name][start][1], kind) if start is not None else ()
+        rows = self[name].rows
+        start = _find_header(rows, kind)
+        headers = _map_headers(rows[start][1], kind) if start is not None else ()
         return set(REQUIRED[kind]) <= {key for _, key in headers}
 
     def sheet(self, name: str, kind: str) -> Sheet:
-        return _build_sheet(self[name], self.display, name, kind)
+        return _build_sheet(self[name], kind)
 
 
 @contextlib.contextmanager
 def _open_book(path: Path, display: str) -> Iterator[_Book]:
-    """openpyxl, read-only, formula results; the workbook is always closed."""
-    try:
-        with _quiet():
-            book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # any failure here means the file is unreadable
-        raise _unreadable(display, exc) from exc
-    try:
-        yield _Book(book, display)
-    finally:
-        book.close()
+    """openpyxl, read-only, formula results; the workbook is always closed.
+
+    The zip's declared sizes are checked on the same open file that openpyxl then
+    reads, before openpyxl inflates anything.
+    """
+    with open_regular(path, display, MAX_XLSX_BYTES) as handle:
+        try:
+            check_zip_sizes(handle, display)
+            handle.seek(0)
+            with _quiet():
+                book = load_workbook(handle, read_only=True, data_only=True)
+        except SheetError:
+            raise
+        except Exception as exc:  # any other failure here means the file is unreadable
+            raise _unreadable(display, exc) from exc
+        try:
+            yield _Book(book, display)
+        finally:
+            book.close()
 
 
 @contextlib.contextmanager
@@ -313,7 +333,10 @@ def _quiet() -> Iterator[None]:
 
 
 def _nfc(value: object) -> object:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    """NFC text; an oversized cell is left alone: it is replaced by a marker anyway."""
+    if isinstance(value, str) and not too_long(value):
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 def _pick_sheet(book: _Book, kind: str, taken: Sequence[str] = ()) -> str | None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from catalog import browser_index
 from catalog.config import Config
-from catalog.errors import BuildError
 from catalog.index import IndexRecord
 from catalog.markdown_pages import MarkdownPage
 from catalog.model import Catalog, Location
@@ -19,27 +18,17 @@ from catalog.site_pages import pdf_path, plan_site
 from catalog.write import SiteWriter
 
 
-def refuse_output_inside_inputs(content_root: Path, out: Path) -> None:
-    """Building into the inputs (or over them) could destroy an archive's originals."""
-    content_root, out = content_root.resolve(), out.resolve()
-    if out == content_root or out.is_relative_to(content_root) or content_root.is_relative_to(out):
-        raise BuildError(
-            f"Thư mục đích {out} nằm trong (hoặc chứa) thư mục dự án {content_root}; dữ liệu gốc không bao giờ bị ghi. "
-            f"Chọn --out ở nơi khác, ví dụ build/site. / The output folder {out} is inside (or contains) the project "
-            f"folder {content_root}; inputs are never written. Choose another --out, e.g. build/site."
-        )
-
-
 def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
-    report: Report, progress: Progress, records: Sequence[IndexRecord] = (),
+    report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
 ) -> None:
+    """Write the site aside and swap it in; its marker names the index generation ``build_id``."""
     _report_slug_clashes(catalog, report)
     env = make_environment(config.root)
     renderer = Renderer(env, site_globals(config, edition), md_pages, config.languages)
     pages = plan_site(catalog, md_pages, config)
     progress.stage("Dựng trang / Rendering pages", len(pages) * len(config.languages))
-    with SiteWriter(out) as writer:
+    with SiteWriter(out, build_id) as writer:
         for page in pages:
             for lang in config.languages:
                 writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))

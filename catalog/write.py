@@ -1,9 +1,11 @@
 """Write the site aside, then swap it in, so a reader never sees a half-built site.
 
 Pages and scans go into a staging folder beside the output; only when everything is
-written does the staging folder replace the old site. Unchanged scans are hard-linked
-from the previous site instead of copied again (never linked to the inputs, so editing
-a published file can never alter an archive's original).
+written does the staging folder replace the old site, in one exchange where the system
+can (see catalog.atomic), so there is no moment without a site at the output. The site
+stays a real folder (offices copy it to USB sticks with ``cp -r``). Unchanged scans are
+hard-linked from the previous site instead of copied again (never linked to the inputs,
+so editing a published file can never alter an archive's original).
 """
 
 from __future__ import annotations
@@ -12,31 +14,35 @@ import os
 import shutil
 from pathlib import Path
 
-from catalog.errors import BuildError
+from catalog import atomic
+from catalog.output_paths import SITE_MARKER, old_of, refuse_foreign_site_folders, site_marker_text, staging_of
 
-MARKER = ".catalog-site"  # proves a folder is a site we built, before we replace it
+MARKER = SITE_MARKER  # proves a folder is a site we built, before we replace or delete it
 
 
 class SiteWriter:
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, build_id: str = ""):
         self.out = out
-        self.staging = out.with_name(f".{out.name}.staging")
+        self.staging = staging_of(out)
+        self.old = old_of(out)
+        self.build_id = build_id  # the index generation this site is published with
         self.files_written = 0
         self.files_linked = 0
-        _refuse_foreign_folder(out)
+        refuse_foreign_site_folders(out)  # then staging and old, if present, are ours to delete
 
     def __enter__(self) -> "SiteWriter":
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
+        atomic.remove_tree(self.staging, MARKER)  # a killed build's leftover
         self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_text("built by catalog; replaced on each build\n", encoding="utf-8")
+        (self.staging / MARKER).write_text(site_marker_text(self.build_id), encoding="utf-8")
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self._swap()
-        elif self.staging.exists():
-            shutil.rmtree(self.staging)
+        try:
+            if exc_type is None:
+                self._swap()
+        finally:
+            # The new tree after a failure, or the old one if the exchange was done.
+            atomic.remove_tree(self.staging, MARKER)
 
     def write_text(self, rel: str, text: str) -> None:
         target = self._target(rel)
@@ -63,14 +69,10 @@ class SiteWriter:
         return target
 
     def _swap(self) -> None:
-        old = self.out.with_name(f".{self.out.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        if self.out.exists():
-            self.out.rename(old)
-        self.staging.rename(self.out)
-        if old.exists():
-            shutil.rmtree(old)
+        atomic.remove_tree(self.old, MARKER)  # the fallback below needs the name free
+        retired = atomic.swap_in(self.staging, self.out, self.old)
+        if retired is not None:
+            atomic.remove_tree(retired, MARKER)
 
 
 def _same_copy(previous: Path, source: Path) -> bool:
@@ -79,12 +81,3 @@ def _same_copy(previous: Path, source: Path) -> bool:
     except OSError:
         return False
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
-
-
-def _refuse_foreign_folder(out: Path) -> None:
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
-        raise BuildError(
-            f"Thư mục đích {out} đã có dữ liệu khác, không phải trang do catalog dựng; không ghi đè. "
-            f"Chọn thư mục trống bằng --out. / The output folder {out} holds other data, not a site built by "
-            f"catalog; it is not overwritten. Choose an empty folder with --out."
-        )

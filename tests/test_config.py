@@ -71,3 +71,9 @@ def test_a_folder_that_is_not_a_project_is_refused(tmp_path):
         load_config(tmp_path)
     (tmp_path / "packages").mkdir()
     assert load_config(tmp_path).title == tmp_path.name  # defaults without catalog.toml
+
+
+def test_markdown_raw_html_must_be_true_or_false(tmp_path):
+    assert load_config(write(tmp_path, "markdown_raw_html = false\n")).markdown_raw_html is False
+    with pytest.raises(ConfigError, match="markdown_raw_html"):
+        load_config(write(tmp_path, 'markdown_raw_html = "no"\n'))

@@ -95,3 +95,17 @@ def test_long_browse_lists_are_paginated():
     assert [p.path for p in lists] == ["duyet/nam-2020.html", "duyet/nam-2020-2.html", "duyet/nam-2020-3.html"]
     assert [len(p.context["documents"]) for p in lists] == [BROWSE_PAGE_SIZE, BROWSE_PAGE_SIZE, 5]
     assert lists[2].context["first_number"] == BROWSE_PAGE_SIZE * 2 + 1
+
+
+@pytest.mark.parametrize("raw_html, expected", [(True, "<b id=\"own\">"), (False, "&lt;b id=\"own\"&gt;")])
+def test_raw_html_in_markdown_pages_is_kept_unless_turned_off(tmp_path, raw_html, expected):
+    content = tmp_path / "content"
+    write_catalog_toml(content, markdown_raw_html=raw_html)
+    package = content / "packages" / "P"
+    write_workbook(package / "sheets.xlsx", [["HS1", "Phông", "Hồ sơ", "01"]],
+                   [["D1", "HS1", 1, "", "", "", "Trích yếu", "01", "", "", ""]])
+    (content / "pages").mkdir()
+    (content / "pages" / "gioi-thieu.md").write_text('# Giới thiệu\n\nChữ <b id="own">đậm</b>.\n', encoding="utf-8")
+    result = build(load_config(content), BuildPaths.for_output(tmp_path / "site"))
+    html = (result.paths.site / "trang/gioi-thieu.html").read_text(encoding="utf-8")
+    assert expected in html

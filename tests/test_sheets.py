@@ -1,12 +1,19 @@
 import codecs
 import datetime
+import os
+import signal
 import unicodedata
 import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from catalog import input_files, sheet_rows, sheets
 from catalog.access import Tier
+from catalog.csv_encoding import decode_csv
+from catalog.sheet_rows import BoundedRows
 from catalog.sheets import (
     DOCUMENT_HEADERS,
     FILE_HEADERS,
@@ -19,6 +26,7 @@ from catalog.sheets import (
 )
 from catalog.values import ValueProblem, parse_date, parse_tier
 
+FILE_HEADER_LINE = "Mã hồ sơ,Tiêu đề hồ sơ,Chế độ sử dụng"
 DOC_HEADER = ["Mã định danh văn bản", "Mã hồ sơ", "Số và ký hiệu",
               "Tên cơ quan, tổ chức ban hành", "Trích yếu nội dung", "Độ mật"]
 DOC_ROWS = [
@@ -393,3 +401,196 @@ def test_xlsx_with_wrong_recorded_size_is_read_in_full(tmp_path):
             dst.writestr(item, data)
     assert b'ref="A1:B2"' in zipfile.ZipFile(bad).read("xl/worksheets/sheet3.xml")
     assert_documents(read_workbook(bad, "bad.xlsx")["document"])
+
+
+# ---------------------------------------------------------------- hostile input: encodings
+
+VN_WORDS = ("báo cáo tình hình thực hiện nhiệm vụ năm công văn về việc tổng kết ủy ban nhân "
+            "dân tỉnh quyết định thành lập hội đồng tờ trình đề nghị khen thưởng sở nội vụ lưu "
+            "trữ hồ sơ tài liệu mật hạn chế đất đai quy hoạch CỘNG HÒA XÃ HỘI CHỦ NGHĨA").split()
+_cells = st.one_of(st.lists(st.sampled_from(VN_WORDS), min_size=1, max_size=8).map(" ".join),
+                   st.from_regex(r"G[0-9]{2}\.[0-9]{4}\.[0-9]{2}", fullmatch=True),
+                   st.integers(0, 999).map(str), st.just(""))
+# Real inventories: a header row, then rows of words, codes and numbers.
+inventories = st.tuples(
+    st.sampled_from([FILE_HEADER_LINE, "doc_id,file_code,summary", ",".join(DOC_HEADER)]),
+    st.lists(st.lists(_cells, min_size=2, max_size=6).map(",".join), min_size=1, max_size=6),
+).map(lambda t: unicodedata.normalize("NFC", "\r\n".join([t[0], *t[1]]) + "\r\n"))
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(inventories, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1258"]))
+def test_every_contract_encoding_is_decided_and_read_back(text, encoding):
+    data = windows_1258(text) if encoding == "cp1258" else text.encode(encoding)
+    decoded = decode_csv(data)
+    assert decoded is not None and decoded.text == text
+    expected = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+    assert decoded.encoding == ("utf-8" if expected == "cp1258" and text.isascii() else expected)
+    assert decoded.foreign_lines == decoded.nul_lines == ()
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(inventories, st.integers(min_value=0))
+def test_a_stray_nul_in_utf8_is_removed_never_read_as_utf16(text, where):
+    data = text.encode("utf-8")
+    cut = where % (len(data) + 1)
+    while cut < len(data) and data[cut] & 0xC0 == 0x80:  # between characters, not inside one
+        cut += 1
+    decoded = decode_csv(data[:cut] + b"\x00" + data[cut:])
+    assert decoded.encoding == "utf-8" and decoded.text == text
+    assert len(decoded.nul_lines) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_csv_utf16_without_bom(tmp_path, encoding):
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(csv_text([DOC_HEADER, *DOC_ROWS], "\t").encode(encoding))
+    sheet = read_table(path, "tai_lieu.csv", "document")
+    assert_documents(sheet)
+    assert sheet.problems == () and sheet.complete
+
+
+def test_csv_stray_nul_is_removed_and_reported_with_its_row(tmp_path):
+    path = tmp_path / "tai_lieu.csv"
+    data = csv_text([DOC_HEADER, *DOC_ROWS]).encode("utf-8")
+    path.write_bytes(data.replace("Ủy ban".encode(), "Ủy\x00 ban".encode()))  # row 3, early
+    sheet = read_table(path, "goi/tai_lieu.csv", "document")
+    assert_documents(sheet)
+    (problem,) = sheet.problems
+    assert (problem.code, problem.severity, problem.error.row) == ("stray-nul", "warning", 3)
+    assert (problem.error.path, problem.error.code) == ("goi/tai_lieu.csv", "stray-nul")
+    assert problem.error.message.startswith("Tệp có ký tự NUL") and " / The file has" in problem.error.message
+    assert all(row.damaged == "" for row in sheet.rows)
+
+
+def test_csv_mixed_encoding_flags_the_foreign_rows_only(tmp_path):
+    rows = [DOC_HEADER, *DOC_ROWS,
+            ["G09.2010.01.0003", "G09.2010.01", "3", "", "Về việc đề nghị khen thưởng", ""],
+            ["G09.2010.01.0004", "G09.2010.01", "4", "", "Quyết định thành lập", ""]]
+    lines = [csv_text([row]) for row in rows]
+    foreign = {2, 4}  # list positions: rows 3 and 5 of the sheet
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(b"".join(windows_1258(line) if i in foreign else line.encode()
+                              for i, line in enumerate(lines)))
+    sheet = read_table(path, "tai_lieu.csv", "document")
+    assert [(r.row, r.damaged) for r in sheet.rows] == [
+        (2, ""), (3, "mixed-encoding"), (4, ""), (5, "mixed-encoding")]
+    assert sheet.rows[1].text("summary") == "Báo cáo tình hình, kết quả thực hiện"  # best effort
+    assert sheet.rows[2].text("summary") == "Về việc đề nghị khen thưởng"
+    (problem,) = sheet.problems
+    assert (problem.code, problem.severity, problem.error.row) == ("mixed-encoding", "error", 3)
+    assert "2 dòng" in problem.error.message and "2 row(s)" in problem.error.message
+    assert "CSV UTF-8" in problem.error.message
+
+
+def test_csv_mixed_encoding_in_a_multiline_cell_flags_that_record(tmp_path):
+    path = tmp_path / "ho_so.csv"
+    path.write_bytes("Mã hồ sơ,Tiêu đề hồ sơ\r\nG1,\"Hồ sơ về việc\r\n".encode()
+                     + windows_1258("xây dựng\"\r\n") + "G2,Hồ sơ hội nghị\r\n".encode())
+    sheet = read_table(path, "ho_so.csv", "file")
+    assert [(r.row, r.damaged) for r in sheet.rows] == [(2, "mixed-encoding"), (3, "")]
+    assert sheet.rows[1].text("title") == "Hồ sơ hội nghị"
+
+
+def test_csv_with_no_confident_decoding_is_a_bad_sheet():
+    assert decode_csv(bytes(range(128, 256)) * 20) is None
+    assert decode_csv(b"M\x81 h\x8d so,Ti\x90u de\r\nA,B\r\n") is None
+
+
+# ---------------------------------------------------------------- hostile input: limits
+
+def test_sound_sheet_has_no_problems_and_no_damaged_rows(tmp_path):
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(csv_text([DOC_HEADER, *DOC_ROWS]).encode("utf-8"))
+    sheet = read_table(path, "tai_lieu.csv", "document")
+    assert sheet.problems == () and sheet.complete
+    assert [row.damaged for row in sheet.rows] == ["", ""]
+
+
+def test_csv_oversized_cell_flags_its_row_and_keeps_the_others(tmp_path):
+    rows = [DOC_HEADER, DOC_ROWS[0], [*DOC_ROWS[1][:4], "x" * 40_000, "Không"], DOC_ROWS[0]]
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(csv_text(rows).encode("utf-8"))
+    sheet = read_table(path, "goi/tai_lieu.csv", "document")
+    assert [(r.row, r.damaged) for r in sheet.rows] == [(2, ""), (3, "cell-too-large"), (4, "")]
+    big = sheet.rows[1]
+    assert len(big.text("summary")) < 100 and "40.000" in big.text("summary")
+    assert big.text("issuer") == "Ủy ban nhân dân tỉnh"  # the other cells are read
+    (problem,) = sheet.problems
+    error = problem.error
+    assert (problem.code, error.row, error.column) == ("cell-too-large", 3, "E (Trích yếu nội dung)")
+    assert "32.767" in error.message and "32,767" in error.message
+
+
+def test_xlsx_oversized_cell_flags_its_row(tmp_path):
+    sound = two_sheet_workbook(tmp_path / "sound.xlsx")
+    path = tmp_path / "goi.xlsx"
+    summary = "Về việc tổng kết công tác năm".encode("ascii", "xmlcharrefreplace")  # as in the XML
+    with zipfile.ZipFile(sound) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet3.xml":  # openpyxl truncates on write
+                data = data.replace(summary, b"y" * 40_000)
+            dst.writestr(item.filename, data)
+    sheet = read_workbook(path, "goi.xlsx")["document"]
+    assert [(r.row, r.damaged) for r in sheet.rows] == [(2, "cell-too-large"), (3, "")]
+    (problem,) = sheet.problems
+    assert (problem.code, problem.error.sheet, problem.error.row) == ("cell-too-large", "Văn bản", 2)
+
+
+def test_row_limit_stops_reading_and_says_where(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheet_rows, "MAX_ROWS", 4)
+    rows = [DOC_HEADER, DOC_ROWS[0], [], DOC_ROWS[1], DOC_ROWS[0], DOC_ROWS[1], DOC_ROWS[0]]
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(csv_text(rows).encode("utf-8"))
+    sheet = read_table(path, "tai_lieu.csv", "document")
+    assert [r.row for r in sheet.rows] == [2, 4, 5]  # with the header, 4: blank row 3 not counted
+    assert not sheet.complete
+    (problem,) = sheet.problems
+    assert (problem.code, problem.severity, problem.error.row) == ("too-many-rows", "error", 6)
+    assert "từ dòng 6 trở đi không được đọc" in problem.error.message
+
+
+def test_row_limit_reads_no_further_than_the_limit(monkeypatch):
+    monkeypatch.setattr(sheet_rows, "MAX_ROWS", 10)
+    consumed = []
+    records = ((n, consumed.append(n) or ["a", str(n)]) for n in range(1, 1_000_001))
+    read = BoundedRows("x.csv", None).read(records)
+    assert len(read.rows) == 10 and consumed[-1] == 11 and not read.complete
+
+
+def test_csv_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_CSV_BYTES", 100)
+    path = tmp_path / "tai_lieu.csv"
+    path.write_bytes(csv_text([DOC_HEADER, *DOC_ROWS]).encode("utf-8"))
+    with pytest.raises(SheetError) as info:
+        read_table(path, "tai_lieu.csv", "document")
+    assert info.value.code == "file-too-large"
+
+
+@pytest.mark.parametrize("limit, value", [("MAX_XLSX_INFLATED", 10_000), ("XLSX_RATIO_FLOOR", 1_000)])
+def test_xlsx_that_would_inflate_too_much_is_refused_before_opening(tmp_path, monkeypatch, limit, value):
+    path = two_sheet_workbook(tmp_path / "goi.xlsx")  # its theme part is 7 KB, 3 KB zipped
+    if limit == "XLSX_RATIO_FLOOR":
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as book:
+            book.writestr("xl/media/padding.bin", b"\0" * 200_000)
+    monkeypatch.setattr(input_files, limit, value)
+    monkeypatch.setattr(sheets, "load_workbook", None)  # never reached
+    with pytest.raises(SheetError) as info:
+        read_workbook(path, "goi.xlsx")
+    assert info.value.code == "xlsx-bomb"
+    assert "bom nén" in info.value.message and "zip bomb" in info.value.message
+
+
+def test_fifo_sheet_is_refused_without_waiting(tmp_path):
+    path = tmp_path / "ho_so.csv"
+    os.mkfifo(path)
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("opening the FIFO blocked"))
+    signal.alarm(5)
+    try:
+        with pytest.raises(SheetError) as info:
+            read_table(path, "goi/ho_so.csv", "file")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (info.value.code, info.value.path) == ("not-regular-file", "goi/ho_so.csv")
