@@ -578,7 +578,7 @@ def judge(answers: dict, relevant_sets: dict[str, set[str]], url_to_id: dict[str
 
 def python_answers(index_dir: Path, queries: list[str]) -> dict:
     """`catalog search` (whoosh) for the same queries: hit count and top 10."""
-    from catalog.index import search
+    from catalog.search.query import search
 
     out = {}
     for q in queries:

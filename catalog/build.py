@@ -9,20 +9,20 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from catalog import site_output
-from catalog.assemble import assemble
+from catalog.access.editions import for_edition
 from catalog.config import Config
-from catalog.editions import for_edition
-from catalog.extract import TextCache, extract_all
-from catalog.fixity import DigestCache, unlisted_payload, verify_manifests
-from catalog.index import write_index
-from catalog.index_records import index_records
-from catalog.markdown_pages import read_pages
 from catalog.model import Catalog, Location
 from catalog.output_paths import BuildPaths
-from catalog.packages import RawPackage, discover
 from catalog.progress import Progress, Silent, counted
+from catalog.read.assemble import assemble
+from catalog.read.fixity import DigestCache, unlisted_payload, verify_manifests
+from catalog.read.packages import RawPackage, discover
 from catalog.report import WARNING, Report
+from catalog.search.index import write_index
+from catalog.search.records import index_records
+from catalog.site.markdown_pages import read_pages
+from catalog.site.output import write_site
+from catalog.text.extract import TextCache, extract_all
 
 
 @dataclass
@@ -60,7 +60,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
         md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
         # One swap publishes the site and, through its marker, this index generation.
-        site_output.write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
+        write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
                                build_id=paths.build_id)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in

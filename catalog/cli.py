@@ -79,9 +79,9 @@ def check(content_dir: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON / Results as JSON.")
 def search(query: str, out: Path, limit: int, as_json: bool) -> None:
     """Tìm trong chỉ mục của bản dựng ở --out / Search the index of the build at --out."""
-    from catalog.index import IndexMissing
-    from catalog.index import search as run_search
     from catalog.output_paths import published_index
+    from catalog.search.query import IndexMissing
+    from catalog.search.query import search as run_search
 
     try:
         # The generation named by the site's marker: the index that matches the pages at --out.
@@ -105,7 +105,7 @@ def search(query: str, out: Path, limit: int, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(out: Path, port: int) -> None:
     """Xem thử trang qua HTTP tại 127.0.0.1 / Preview the built site over HTTP on 127.0.0.1."""
-    from catalog.serve import serve_site
+    from catalog.site.serve import serve_site
 
     serve_site(out, port)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from catalog.access import PUBLIC_EDITION, Edition, Tier
+from catalog.access.tiers import PUBLIC_EDITION, Edition, Tier
 from catalog.errors import ConfigError, ProjectError
 
 CONFIG_NAME = "catalog.toml"

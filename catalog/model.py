@@ -7,6 +7,7 @@ every stage agrees on them and permalinks stay stable across rebuilds.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import unicodedata
@@ -15,9 +16,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog.access import Tier
-from catalog.scan_access import ScanAccess
-from catalog.values import DateValue
+from catalog.access.scans import ScanAccess
+from catalog.access.tiers import Tier
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: datetime.date  # first day covered
+    end: datetime.date  # last day covered
+    precision: str  # "day" | "month" | "year" | "range"
+    text: str  # display form: "10/04/2025", "04/2025", "2025", "2019–2021"
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def iso(self) -> str:
+        """Sortable form: "2025-04-10", "2025-04", "2025", "2019/2021"."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        return f"{self.start.year:04d}/{self.end.year:04d}"
 
 
 @dataclass(frozen=True)
@@ -186,6 +209,28 @@ class Catalog:
     @property
     def documents(self) -> list[Document]:
         return [d for f in self.files for d in f.documents]
+
+
+# Page paths: Vietnamese, accent-free words, so URLs read naturally to the catalog's
+# users. A document's page is its permalink, stable across rebuilds.
+
+def fonds_path(fonds: Fonds) -> str:
+    return f"phong/{fonds.slug}.html"
+
+
+def file_path(archival_file: ArchivalFile) -> str:
+    return f"ho-so/{archival_file.slug}.html"
+
+
+def document_path(document: Document) -> str:
+    return f"tai-lieu/{document.slug}.html"
+
+
+def pdf_path(document: Document) -> str:
+    """Where the scan is published; a whole-file scan is published once for its file."""
+    name = slug_for(document.file_code) if document.pdf_shared else document.slug
+    return f"pdf/{name}.pdf"
+
 
 
 def group_by_fonds(files: Iterable[ArchivalFile], packages: Iterable[Package]) -> list[Fonds]:

@@ -10,7 +10,7 @@ this sample, not the real document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pdfgen import official_document
 

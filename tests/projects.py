@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import openpyxl
-
 from make_sample import windows_1258_form  # scripts/ is on sys.path (conftest.py)
 
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng"]

@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 import os
 
+import pdfgen
 import pytest
 from click.testing import CliRunner
+from conftest import tree_digest
+from projects import write_catalog_toml, write_workbook
 
-import pdfgen
 from catalog.build import BuildPaths, build
 from catalog.cli import main
 from catalog.config import load_config
-from conftest import tree_digest
-from projects import write_catalog_toml, write_workbook
 
 SHEET = "Tài liệu"
 

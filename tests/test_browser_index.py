@@ -8,8 +8,9 @@ import re
 import unicodedata
 
 import pytest
+from test_index import record
 
-from catalog.browser_index import (
+from catalog.search.browser.export import (
     OWN_FILE_BYTES,
     SHARD_TARGET_BYTES,
     TEXT_CHUNK_CHARS,
@@ -19,18 +20,17 @@ from catalog.browser_index import (
     shard_of,
     write_search_files,
 )
-from catalog.browser_postings import (
-    BITMAP_MARK,
+from catalog.search.browser.postings import (
     ALPHABET,
+    BITMAP_MARK,
+    LENGTH_TABLE,
     document_keys,
     encode_docs,
     encode_pages,
     fnv1a32,
-    LENGTH_TABLE,
     length_byte,
     varint,
 )
-from test_index import record
 
 CALL = re.compile(r'^catalogSearchLoad\(("[a-z]"),(.+?),(.*)\);\n$', re.S)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.access import Tier
+from catalog.access.tiers import Tier
 from catalog.config import load_config
 from catalog.errors import ConfigError, ProjectError
 

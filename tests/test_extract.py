@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 
 import pdfgen
-from catalog.extract import TextCache, extract_all, extract_pdf
+
+from catalog.text.extract import TextCache, extract_all, extract_pdf
 
 
 def _extract(path):

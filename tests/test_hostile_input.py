@@ -18,13 +18,13 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import pdfgen
-from catalog.packages import discover
-from catalog.report import Report
+import pytest
 from make_sample import windows_1258_form
 from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_csv, write_workbook
+
+from catalog.read.packages import discover
+from catalog.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 120  # seconds: a hang guard, far above any of these builds

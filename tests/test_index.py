@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.index import Hit, IndexMissing, IndexRecord, search, write_index
+from catalog.search.index import IndexRecord, write_index
+from catalog.search.query import Hit, IndexMissing, search
 
 VECTORS_FILE = Path(__file__).with_name("search_vectors.json")
 VECTORS = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]

@@ -22,16 +22,16 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+import pdfgen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pdfgen
-from catalog.access import Tier
-from catalog.build import BuildPaths, build
-from catalog.config import load_config
 from leak_scan import scan
 from projects import DOC_HEADERS, write_workbook
 from test_leaks import FILE_HEADERS
+
+from catalog.access.tiers import Tier
+from catalog.build import BuildPaths, build
+from catalog.config import load_config
 
 # Enough to meet every case of issue 6 within the first examples (see the note of the
 # change that added this test); CI runs more.

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
-
 import pdfgen
-from catalog.build import BuildPaths, build
-from catalog.config import load_config
+import pytest
 from leak_scan import scan
 from projects import DOC_HEADERS, write_catalog_toml, write_workbook
+
+from catalog.build import BuildPaths, build
+from catalog.config import load_config
 
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng", "Mã phông"]
 RESTRICTED_EDITIONS = {"public": {"tiers": ["public"]}, "restricted": {"tiers": ["public", "restricted"]}}

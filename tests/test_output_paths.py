@@ -13,15 +13,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdfgen
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
+from projects import write_catalog_toml, write_workbook
 
-import pdfgen
 from catalog.build import BuildPaths, build
 from catalog.cli import main
 from catalog.config import load_config
-from conftest import ROOT
-from projects import write_catalog_toml, write_workbook
 
 FIRST = {"A1": "Công văn về lưu trữ tài liệu giấy", "A2": "Báo cáo lưu trữ tài liệu điện tử"}
 SECOND = {"A1": "Công văn về lưu trữ tài liệu giấy", "B3": "Kế hoạch lưu trữ và số hóa tài liệu"}
@@ -290,8 +290,7 @@ def leftovers(build_dir: Path) -> list[str]:
 
 def test_where_folders_cannot_be_exchanged_two_renames_still_publish_them_together(changed, monkeypatch):
     from catalog import atomic
-
-    from catalog.index import search
+    from catalog.search.query import search
 
     monkeypatch.setattr(atomic, "exchange", lambda a, b: False)  # as on a file system without RENAME_EXCHANGE
     content, build_dir = changed

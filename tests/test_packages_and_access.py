@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
 import pdfgen
-from catalog.access import Edition, Tier
-from catalog.assemble import assemble
+import pytest
+from projects import DOC_HEADERS, write_catalog_toml, write_csv, write_workbook
+
+from catalog.access.editions import for_edition
+from catalog.access.tiers import Edition, Tier
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
-from catalog.editions import for_edition
-from catalog.packages import discover
+from catalog.read.assemble import assemble
+from catalog.read.packages import discover
 from catalog.report import Report
-from projects import DOC_HEADERS, write_catalog_toml, write_csv, write_workbook
 
 FILE_HEADERS = ["Mã hồ sơ", "Tiêu đề hồ sơ", "Chế độ sử dụng"]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import pdfgen
+import pytest
+from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_workbook
+
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
-from catalog.render import relative
-from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_workbook
+from catalog.site.render import relative
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -79,10 +79,9 @@ def test_links_are_relative(target, page, expected):
 def test_long_browse_lists_are_paginated():
     import datetime
 
-    from catalog.access import Tier
-    from catalog.model import Document, Location
-    from catalog.site_pages import BROWSE_PAGE_SIZE, _browse_pages
-    from catalog.values import DateValue
+    from catalog.access.tiers import Tier
+    from catalog.model import DateValue, Document, Location
+    from catalog.site.pages import BROWSE_PAGE_SIZE, _browse_pages
 
     day = datetime.date(2020, 1, 1)
     year = DateValue(day, day, "day", "01/01/2020")

@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from catalog.access import Tier
+from conftest import ROOT, tree_digest
+
+from catalog.access.tiers import Tier
 from catalog.build import BuildPaths, build, check
 from catalog.config import load_config
-from catalog.index import search
-from conftest import ROOT, tree_digest
+from catalog.search.query import search
 
 SECRET_MARKER = "BIMAT-SECRET-MARKER"
 

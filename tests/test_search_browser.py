@@ -14,13 +14,9 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
+from test_index import VECTORS, check_vector, record, vector_record
 
-from catalog.browser_postings import encode_docs, encode_pages, fnv1a32, varint
-from catalog.index import search, write_index
-from catalog.progress import Silent
-from catalog.render import Renderer, make_environment, site_globals
-from catalog.site_output import write_search
-from catalog.vietnamese import (
+from catalog.language.vietnamese import (
     exact_key,
     find_document_numbers,
     folded_key,
@@ -28,8 +24,13 @@ from catalog.vietnamese import (
     parse_query,
     tokenize,
 )
-from catalog.write import SiteWriter
-from test_index import VECTORS, check_vector, record, vector_record
+from catalog.progress import Silent
+from catalog.search.browser.postings import encode_docs, encode_pages, fnv1a32, varint
+from catalog.search.index import write_index
+from catalog.search.query import search
+from catalog.site.output import write_search
+from catalog.site.render import Renderer, make_environment, site_globals
+from catalog.site.write import SiteWriter
 
 pytestmark = pytest.mark.browser
 
@@ -350,7 +351,7 @@ def test_typing_completes_the_last_word(sample_build, page):
 def test_restricted_documents_are_not_found_in_the_public_edition(sample_build, page):
     from test_sample_site import SECRET_MARKER, _whole_catalog
 
-    from catalog.access import Tier
+    from catalog.access.tiers import Tier
 
     restricted = [d for d in _whole_catalog().documents if d.tier is Tier.RESTRICTED]
     assert restricted

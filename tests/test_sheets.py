@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog import input_files, sheet_rows, sheets
-from catalog.access import Tier
-from catalog.csv_encoding import decode_csv
-from catalog.sheet_rows import BoundedRows
-from catalog.sheets import (
+from catalog.access.tiers import Tier
+from catalog.read import input_files, sheets
+from catalog.read import rows as sheet_rows
+from catalog.read.csv_encoding import decode_csv
+from catalog.read.rows import BoundedRows
+from catalog.read.sheets import (
     DOCUMENT_HEADERS,
     FILE_HEADERS,
     Cell,
@@ -24,7 +25,7 @@ from catalog.sheets import (
     read_workbook,
     sheet_kind,
 )
-from catalog.values import ValueProblem, parse_date, parse_tier
+from catalog.read.values import ValueProblem, parse_date, parse_tier
 
 FILE_HEADER_LINE = "Mã hồ sơ,Tiêu đề hồ sơ,Chế độ sử dụng"
 DOC_HEADER = ["Mã định danh văn bản", "Mã hồ sơ", "Số và ký hiệu",

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from catalog.access import Tier
-from catalog.values import (
+from catalog.access.tiers import Tier
+from catalog.read.values import (
     DateValue,
     ValueProblem,
     cell_text,

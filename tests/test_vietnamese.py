@@ -1,4 +1,4 @@
-"""The analyzer's rules (catalog.vietnamese) and the legacy font tables (catalog.legacy_encoding)."""
+"""The analyzer's rules (catalog.language.vietnamese) and the legacy font tables (catalog.text.legacy_encoding)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import unicodedata
 
 import pytest
 
-from catalog.legacy_encoding import decode_tcvn3, decode_vni, encode_tcvn3, encode_vni
-from catalog.vietnamese import (
+from catalog.language.vietnamese import (
     Token,
     canonical_number,
     exact_key,
@@ -19,10 +18,10 @@ from catalog.vietnamese import (
     nfc,
     number_keys,
     parse_query,
-    repair_legacy_text,
     tokenize,
     tone_key,
 )
+from catalog.text.legacy_encoding import decode_tcvn3, decode_vni, encode_tcvn3, encode_vni, repair_legacy_text
 
 
 def nfd(text: str) -> str:

@@ -1,6 +1,6 @@
 /* catalog — query matching, ranking, filters and snippets (needs search.js first).
  *
- * Mirrors catalog/index.py: a document must match every clause of _required_query;
+ * Mirrors catalog/search/query.py: a document must match every clause of _required_query;
  * its score is the sum of the _tiers it earns plus 0.99 x BM25 / best BM25, so the
  * browser returns the same documents as `catalog search`, ranked by the same tiers.
  * Adjacency uses syllable bigrams (">so hoa"); a required phrase of 3+ syllables is
@@ -14,13 +14,13 @@
   const { parseQuery, nfc } = CS.analyzer;
   const { pageList } = CS.codec;
 
-  // Tier weights of index.py; BM25F parameters of whoosh (B, K1) and index.TITLE_BOOST.
+  // Tier weights of search/query.py; BM25F parameters of whoosh (B, K1) and index.TITLE_BOOST.
   const OWN_NUMBER_WEIGHT = 16, EXACT_PHRASE_WEIGHT = 8, ADJACENT_WEIGHT = 4;
   const BIGRAM_WEIGHT = 2, EXACT_SYLLABLE_WEIGHT = 1, RELEVANCE_WEIGHT = 0.99;
   const B = 0.75, K1 = 1.2, TITLE_BOOST = 2;
   const COMPLETIONS = 8; // completions of the last word while typing
 
-  // Keys (catalog/browser_index.py): folded "hoa", exact "!hoa2", bigrams ">so hoa" and ">!so1 hoa2",
+  // Keys (catalog/search/browser/export.py): folded "hoa", exact "!hoa2", bigrams ">so hoa" and ">!so1 hoa2",
   // and the folded bigram with positions "@so hoa".
   const pairs = (keys, prefix) => keys.slice(1).map((key, i) => prefix + keys[i] + " " + key);
 
@@ -191,7 +191,7 @@
     return candidates.map((doc) => total[doc]);
   }
 
-  /** docnum -> final score for every matching document (index._rank). */
+  /** docnum -> final score for every matching document (query._rank). */
   function rank(p, raw, meta, candidates) {
     const relevance = relevanceScores(p, raw, meta, candidates);
     const best = relevance.reduce((a, b) => Math.max(a, b), 0) || 1;
@@ -243,7 +243,7 @@
 
   // --- completions while typing ---------------------------------------------
 
-  /** File name of a completion prefix (browser_index.prefix_name). */
+  /** File name of a completion prefix (export.prefix_name). */
   function prefixName(prefix) {
     if (/^[a-z0-9]{2}$/.test(prefix)) return prefix;
     return "u" + Array.from(prefix, (ch) => ch.codePointAt(0).toString(16)).join("-");

@@ -1,15 +1,15 @@
 /* catalog — offline search engine over the sharded index in search/ (no server, no framework).
  *
- * The analyzer mirrors catalog/vietnamese.py rule for rule; matching and ranking mirror
- * catalog/index.py (_required_query, _tiers, _matching_pages); the file format is
- * described in catalog/browser_index.py. Data files are scripts that call
+ * The analyzer mirrors catalog/language/vietnamese.py rule for rule; matching and ranking mirror
+ * catalog/search/query.py (_required_query, _tiers, _matching_pages); the file format is
+ * described in catalog/search/browser/export.py. Data files are scripts that call
  * catalogSearchLoad(kind, id, data), because fetch and XHR are blocked on file://.
  * The page (search-ui.js) calls CatalogSearch.query(q, options).
  */
 (function (global) {
   "use strict";
 
-  // --- analyzer: catalog/vietnamese.py -------------------------------------
+  // --- analyzer: catalog/language/vietnamese.py -------------------------------------
 
   // Tone marks (combining) -> tone number; U+0340/U+0341 are the deprecated variants.
   const TONE_NUMBERS = { "\u0301": "1", "\u0341": "1", "\u0300": "2", "\u0340": "2",
@@ -133,14 +133,14 @@
     return groups;
   }
 
-  // --- codec: catalog/browser_postings.py ----------------------------------
+  // --- codec: catalog/search/browser/postings.py ----------------------------------
 
   const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   const CODE = new Int8Array(128).fill(-1);
   for (let i = 0; i < 64; i++) CODE[ALPHABET.charCodeAt(i)] = i;
   const utf8 = new TextEncoder();
 
-  /** FNV-1a 32 over the UTF-8 bytes of the NFC key (browser_postings.fnv1a32). */
+  /** FNV-1a 32 over the UTF-8 bytes of the NFC key (postings.fnv1a32). */
   function fnv1a32(key) {
     let hash = 0x811c9dc5;
     for (const byte of utf8.encode(nfc(key))) hash = Math.imul(hash ^ byte, 0x01000193);
@@ -228,7 +228,7 @@
   const script = document.currentScript;
   const config = { base: script ? new URL("../search/", script.src).href : "search/" };
   const loaded = new Map(), pending = new Map(), decoded = new Map();
-  // File paths under search/ (browser_index.shard_path, own_file_path, document_path).
+  // File paths under search/ (export.shard_path, own_file_path, document_path).
   const paths = {
     shard: (n) => "s/" + Math.floor(n / 1000) + "/" + n + ".js",
     ownFile: (n, j) => "k/" + Math.floor(n / 1000) + "/" + n + "-" + j + ".js",
@@ -312,7 +312,7 @@
 
   const NOTHING = { docs: [], tf: [], title: [], titleLength: [], pages: [], positions: [], lengths: [] };
 
-  // Decoder by key namespace (browser_index): folded syllables have none.
+  // Decoder by key namespace (search/browser/export.py): folded syllables have none.
   const DECODERS = { "@": decodePositional, "#": decodeCited, "!": decodeDocs, ">": decodeDocs, $: decodeDocs };
 
   /** Decoded postings of a key that fetchKeys returned (cached); nothing for a key not fetched. */

@@ -18,8 +18,8 @@ from typing import Callable, Iterable
 
 from catalog import atomic
 from catalog.model import PageText, PdfFacts
-from catalog.pdf_checks import PdfIssue, inspect_pdf
-from catalog.pdf_text import page_texts
+from catalog.text.page_text import page_texts
+from catalog.text.pdf_checks import PdfIssue, inspect_pdf
 
 CACHE_VERSION = 2  # bump when PdfFacts or their extraction changes
 

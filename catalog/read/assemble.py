@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from catalog.access import Tier, stricter
+from catalog.access.tiers import Tier, stricter
+from catalog.language.vietnamese import canonical_number
 from catalog.model import ArchivalFile, Catalog, Document, Field, Location, Package, group_by_fonds
-from catalog.packages import RawPackage
-from catalog.pdf_paths import resolve_pdf, scans_of_row
-from catalog.report import WARNING, Report
-from catalog.sheets import SheetRow
-from catalog.values import (
-    ValueProblem, cell_text, condition_label, join_document_number, parse_count, parse_date,
-    parse_secrecy, parse_tier, reliability_label, retention_label, split_keywords,
+from catalog.read.packages import RawPackage
+from catalog.read.pdf_paths import resolve_pdf, scans_of_row
+from catalog.read.sheets import SheetRow
+from catalog.read.values import (
+    ValueProblem,
+    cell_text,
+    condition_label,
+    join_document_number,
+    parse_count,
+    parse_date,
+    parse_secrecy,
+    parse_tier,
+    reliability_label,
+    retention_label,
+    split_keywords,
 )
-from catalog.vietnamese import canonical_number
+from catalog.report import WARNING, Report
 
 
 def code_key(code: str) -> str:

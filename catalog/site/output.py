@@ -6,16 +6,16 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from catalog import browser_index
 from catalog.config import Config
-from catalog.index import IndexRecord
-from catalog.markdown_pages import MarkdownPage
-from catalog.model import Catalog, Location
+from catalog.model import Catalog, Location, pdf_path
 from catalog.progress import Progress, counted
-from catalog.render import Renderer, SitePage, make_environment, site_globals
 from catalog.report import Report
-from catalog.site_pages import pdf_path, plan_site
-from catalog.write import SiteWriter
+from catalog.search.browser import export
+from catalog.search.index import IndexRecord
+from catalog.site.markdown_pages import MarkdownPage
+from catalog.site.pages import plan_site
+from catalog.site.render import Renderer, SitePage, make_environment, site_globals
+from catalog.site.write import SiteWriter
 
 
 def write_site(
@@ -46,7 +46,7 @@ def write_search(
     for lang in languages:
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
     progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
-    for rel, text in counted(browser_index.export(records), progress):
+    for rel, text in counted(export.export(records), progress):
         writer.write_text(rel, text)
 
 

@@ -2,8 +2,8 @@
 
 The browser cannot fetch files from file:// (a USB stick), so every file is a
 script that hands its data to ``catalogSearchLoad(kind, id, data)``, defined by
-``static/search.js``, which mirrors :mod:`catalog.vietnamese` and the matching and
-ranking of :func:`catalog.index.search`. Only the records of the edition being
+``static/search.js``, which mirrors :mod:`catalog.language.vietnamese` and the matching and
+ranking of :func:`catalog.search.query.search`. Only the records of the edition being
 built are exported, so a restricted or secret document's words are in no file.
 
 The postings carry the statistics whoosh's BM25F uses (tf, tf in the title and
@@ -89,7 +89,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from catalog.browser_postings import (
+from catalog.language.vietnamese import nfc
+from catalog.search.browser.postings import (
     LENGTH_TABLE,
     PostingsBuilder,
     document_keys,
@@ -98,8 +99,7 @@ from catalog.browser_postings import (
     length_byte,
     width_for,
 )
-from catalog.index import METADATA_SEGMENTS, IndexRecord
-from catalog.vietnamese import nfc
+from catalog.search.index import METADATA_SEGMENTS, IndexRecord
 
 FOLDER = "search"
 FORMAT_VERSION = 1

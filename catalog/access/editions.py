@@ -2,7 +2,7 @@
 
 Secret records never reach this point (``assemble`` drops them). Here restricted
 records leave the public edition; a scan stays only where ``catalog.scans`` admits it
-(every row it shows is admitted, see ``scan_access``); and the fonds are grouped anew
+(every row it shows is admitted, see ``access.scans``); and the fonds are grouped anew
 from the admitted files alone, so nothing withheld lends its name to a fonds.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from catalog.access import Edition
+from catalog.access.scans import ScanAccess
+from catalog.access.tiers import Edition
 from catalog.model import ArchivalFile, Catalog, group_by_fonds
-from catalog.scan_access import ScanAccess
 
 
 def for_edition(catalog: Catalog, edition: Edition) -> Catalog:

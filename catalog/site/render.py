@@ -13,7 +13,7 @@ What every template receives (the template contract):
 - ``asset(path)``: relative link to a shared file (``"static/site.css"``, ``"pdf/x.pdf"``)
 - ``other_lang_href``: the same page in the other UI language, or None
 - ``nav``: the Markdown pages, for the menu
-- plus the page's own variables (see ``site_pages``).
+- plus the page's own variables (see ``catalog.site.pages``).
 
 All links are relative, so the site works from file:// (a USB stick) as well as from
 any web server path; nothing is loaded from outside the site.
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import jinja2
 
-from catalog.i18n import translator
 from catalog.model import Document
+from catalog.site.i18n import translator
 
 LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
 

@@ -4,7 +4,7 @@ A package is a folder under ``packages/``: a plain folder with ``package.toml`` 
 BagIt bag (``bagit.txt`` + ``bag-info.txt``), its metadata sheets at the top or under
 ``data/``, and its PDFs. This stage only reads; it never writes into the package.
 
-Only regular files inside the package are opened (see :mod:`catalog.input_files`): a
+Only regular files inside the package are opened (see :mod:`catalog.read.input_files`): a
 link leading out of the package, a FIFO or a device node is reported, never read.
 """
 
@@ -16,13 +16,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog.input_files import (
-    MAX_MANIFEST_BYTES, MAX_METADATA_BYTES, is_regular, not_regular, read_regular, require_inside,
-)
 from catalog.model import Location, Package
+from catalog.read.input_files import (
+    MAX_MANIFEST_BYTES,
+    MAX_METADATA_BYTES,
+    is_regular,
+    not_regular,
+    read_regular,
+    require_inside,
+)
+from catalog.read.sheets import Sheet, SheetError, read_table, read_workbook
+from catalog.read.values import ValueProblem, fold, parse_date
 from catalog.report import WARNING, Report
-from catalog.sheets import Sheet, SheetError, read_table, read_workbook
-from catalog.values import ValueProblem, fold, parse_date
 
 PACKAGE_KEYS = (
     "id", "title", "fonds_code", "fonds_name", "agency", "handover_date",

@@ -16,9 +16,9 @@ import datetime
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from catalog.access import Tier
+from catalog.access.tiers import Tier
+from catalog.model import DateValue
 
 
 class ValueProblem(ValueError):
@@ -81,29 +81,6 @@ def _split_code(value: object) -> tuple[int | None, str]:
 
 
 # ---------------------------------------------------------------- dates
-
-@dataclass(frozen=True)
-class DateValue:
-    start: datetime.date  # first day covered
-    end: datetime.date  # last day covered
-    precision: str  # "day" | "month" | "year" | "range"
-    text: str  # display form: "10/04/2025", "04/2025", "2025", "2019–2021"
-
-    @property
-    def year(self) -> int:
-        return self.start.year
-
-    @property
-    def iso(self) -> str:
-        """Sortable form: "2025-04-10", "2025-04", "2025", "2019/2021"."""
-        if self.precision == "day":
-            return self.start.isoformat()
-        if self.precision == "month":
-            return f"{self.start.year:04d}-{self.start.month:02d}"
-        if self.precision == "year":
-            return f"{self.start.year:04d}"
-        return f"{self.start.year:04d}/{self.end.year:04d}"
-
 
 _DATE_FORMS_VI = (
     "Hãy ghi theo một trong các dạng: dd/mm/yyyy (ví dụ 10/04/2025), yyyy-mm-dd "

@@ -1,7 +1,7 @@
 """Problems met while reading a package's files, with the place the archivist will find them.
 
-Kept apart from :mod:`catalog.sheets` so that the modules that open files
-(:mod:`catalog.input_files`) and decode them can raise the same error without
+Kept apart from :mod:`catalog.read.sheets` so that the modules that open files
+(:mod:`catalog.read.input_files`) and decode them can raise the same error without
 importing the sheet reader.
 """
 

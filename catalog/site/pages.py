@@ -10,28 +10,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from catalog.markdown_pages import MarkdownPage
-from catalog.model import ArchivalFile, Catalog, Document, Fonds, Package, slug_for
-from catalog.render import SitePage
-
-
-def fonds_path(fonds: Fonds) -> str:
-    return f"phong/{fonds.slug}.html"
-
-
-def file_path(archival_file: ArchivalFile) -> str:
-    return f"ho-so/{archival_file.slug}.html"
-
-
-def document_path(document: Document) -> str:
-    return f"tai-lieu/{document.slug}.html"
-
-
-def pdf_path(document: Document) -> str:
-    """Where the scan is published; a whole-file scan is published once for its file."""
-    name = slug_for(document.file_code) if document.pdf_shared else document.slug
-    return f"pdf/{name}.pdf"
-
+from catalog.model import (
+    ArchivalFile,
+    Catalog,
+    Document,
+    Fonds,
+    Package,
+    document_path,
+    file_path,
+    fonds_path,
+    pdf_path,
+    slug_for,
+)
+from catalog.site.markdown_pages import MarkdownPage
+from catalog.site.render import SitePage
 
 BROWSE_DIMENSIONS = {
     # key: (URL word, label key, value of a document or None)

@@ -15,14 +15,17 @@ below are keyed on the Latin-1 characters a PDF extractor produces.
   a few precomposed letters (``ñ`` = ``đ``, ``ô`` = ``ơ``, ``ö`` = ``ư``, the
   toned ``i``s and ``ỵ``).
 
-The tables are plain data so that the browser engine can mirror them. This
-module only converts; deciding *whether* a text is mojibake lives in
-:func:`catalog.vietnamese.repair_legacy_text`.
+The tables are plain data so that the browser engine can mirror them. Whether a
+text is mojibake at all is decided by :func:`repair_legacy_text`, by the share of
+words that are valid Vietnamese syllables before and after decoding.
 """
 
 from __future__ import annotations
 
+import string
 import unicodedata
+
+from catalog.language.vietnamese import is_vietnamese_syllable, nfc
 
 # --- TCVN3 -----------------------------------------------------------------
 # Two aligned strings: TCVN3_LEGACY[i] (as read through Latin-1) is TCVN3_UNICODE[i].
@@ -205,3 +208,52 @@ def _encode_vni_letter(char: str) -> str:
     if mark is None:
         return char  # not a Vietnamese letter: VNI cannot spell it
     return base + (mark[1] if base.isupper() else mark[0])
+
+
+# --- legacy encodings ------------------------------------------------------
+
+# Repair only text where at least this share of words is not Vietnamese ...
+LEGACY_MIN_INVALID_SHARE = 0.3
+# ... and only when a decoding turns at least this share of words valid.
+LEGACY_MIN_GAIN_SHARE = 0.2
+LEGACY_DECODERS = (("TCVN3", decode_tcvn3), ("VNI", decode_vni))
+_EDGE_PUNCTUATION = string.punctuation + "“”‘’–—…«»"
+
+
+def _legacy_candidate_words(text: str) -> list[str]:
+    """Whitespace-separated words without edge punctuation or digits.
+
+    Not :func:`tokenize`: mojibake letters such as ``©`` and ``¸`` are symbols
+    to Unicode and would split a word in two.
+    """
+    words = (word.strip(_EDGE_PUNCTUATION) for word in text.split())
+    return [word for word in words if word and not any(ch.isdigit() for ch in word)]
+
+
+def _count_valid_syllables(words: list[str]) -> int:
+    return sum(1 for word in words if is_vietnamese_syllable(word))
+
+
+def repair_legacy_text(text: str) -> tuple[str, str | None]:
+    """Convert TCVN3 or VNI mojibake to Unicode; return (text, "TCVN3" | "VNI" | None).
+
+    Text that already reads as Vietnamese (or English, which no decoding
+    improves) comes back unchanged with ``None``. Of the two decodings, the one
+    that yields more valid syllables wins.
+    """
+    normalized = nfc(text)
+    words = _legacy_candidate_words(normalized)
+    if not words:
+        return text, None
+    valid = _count_valid_syllables(words)
+    if (len(words) - valid) / len(words) < LEGACY_MIN_INVALID_SHARE:
+        return text, None
+    best_count, best_text, best_name = valid, text, None
+    for name, decode in LEGACY_DECODERS:
+        candidate = decode(normalized)
+        count = _count_valid_syllables(_legacy_candidate_words(candidate))
+        if count > best_count:
+            best_count, best_text, best_name = count, candidate, name
+    if best_count - valid < max(1.0, LEGACY_MIN_GAIN_SHARE * len(words)):
+        return text, None
+    return best_text, best_name

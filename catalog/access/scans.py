@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog.access import Edition, Tier
+from catalog.access.tiers import Edition, Tier
 
 ScanIdentity = tuple[int, int]  # (st_dev, st_ino)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from catalog.sheet_errors import SheetError, vi_en
+from catalog.read.sheet_errors import SheetError, vi_en
 
 MiB = 1 << 20
 

@@ -1,16 +1,17 @@
 """Read the text of each PDF page with pypdfium2, repaired into clean Unicode.
 
 Text comes out NFC-normalized; text typed with 1990s .VnTime (TCVN3) or VNI fonts,
-which extracts as mojibake, is detected and converted (``vietnamese.repair_legacy_text``).
+which extracts as mojibake, is detected and converted (``legacy_encoding.repair_legacy_text``).
 """
 
 from __future__ import annotations
 
 import pypdfium2 as pdfium
 
+from catalog.language.vietnamese import nfc
 from catalog.model import PageText
-from catalog.pdf_checks import PdfIssue
-from catalog.vietnamese import nfc, repair_legacy_text
+from catalog.text.legacy_encoding import repair_legacy_text
+from catalog.text.pdf_checks import PdfIssue
 
 
 def page_texts(path) -> tuple[list[PageText], list[PdfIssue]]:

@@ -5,9 +5,9 @@ and the column letter exactly as Excel shows them, so a problem can be reported 
 the archivist will find it. Headers are matched loosely (case, diacritics, spaces and
 punctuation ignored); unknown columns are kept as ``extra`` cells, never dropped.
 
-Reading is bounded (the limits are in :mod:`catalog.input_files`): only regular files
+Reading is bounded (the limits are in :mod:`catalog.read.input_files`): only regular files
 are opened, an XLSX is checked for zip bombs before openpyxl sees it, and rows pass
-through :class:`~catalog.sheet_rows.BoundedRows`. A row that cannot be trusted (a cell
+through :class:`~catalog.read.rows.BoundedRows`. A row that cannot be trusted (a cell
 too large, text in a second encoding) is still returned, flagged in ``damaged``; what
 went wrong is in ``Sheet.problems``, and ``Sheet.complete`` says whether every row was
 read.
@@ -28,16 +28,25 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from catalog.csv_encoding import csv_lines, decode_csv
-from catalog.input_files import (
-    MAX_CSV_BYTES, MAX_XLSX_BYTES, check_zip_sizes, open_regular, read_regular,
+from catalog.read.csv_encoding import csv_lines, decode_csv
+from catalog.read.headers import (  # noqa: F401 - re-exported: the sheet API
+    DOCUMENT_HEADERS,
+    FILE_HEADERS,
+    KINDS,
+    REQUIRED,
+    header_key,
+    sheet_kind,
 )
-from catalog.sheet_errors import SheetError, SheetProblem  # noqa: F401 - re-exported
-from catalog.sheet_headers import (  # noqa: F401 - re-exported: the sheet API
-    DOCUMENT_HEADERS, FILE_HEADERS, KINDS, REQUIRED, header_key, sheet_kind,
+from catalog.read.input_files import (
+    MAX_CSV_BYTES,
+    MAX_XLSX_BYTES,
+    check_zip_sizes,
+    open_regular,
+    read_regular,
 )
-from catalog.sheet_rows import BoundedRows, Rows, too_long
-from catalog.values import ValueProblem, cell_text
+from catalog.read.rows import BoundedRows, Rows, too_long
+from catalog.read.sheet_errors import SheetError, SheetProblem  # noqa: F401 - re-exported
+from catalog.read.values import ValueProblem, cell_text
 
 _TABLES = {"file": FILE_HEADERS, "document": DOCUMENT_HEADERS}
 _KIND_VI = {"file": "hồ sơ", "document": "tài liệu"}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from catalog import atomic
 from catalog.model import Catalog, Location
-from catalog.packages import RawPackage
+from catalog.read.packages import RawPackage
 from catalog.report import WARNING, Report
 
 _CHUNK = 1 << 20

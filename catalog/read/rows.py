@@ -4,7 +4,7 @@ Both readers, CSV and XLSX, pass their records through :class:`BoundedRows`. Bla
 rows are dropped as they come, so memory follows the data and not the file; a cell
 longer than Excel's own limit is replaced by a short marker and its row flagged; a
 CSV row that had to be decoded as Windows-1258 inside a UTF-8 file is flagged; and
-reading stops after :data:`~catalog.input_files.MAX_ROWS` rows that are not empty. A flagged row is
+reading stops after :data:`~catalog.read.input_files.MAX_ROWS` rows that are not empty. A flagged row is
 still returned (its access cells still count), but it is never published. Each thing
 that went wrong becomes one :class:`SheetProblem` naming its row.
 """
@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from openpyxl.utils import get_column_letter
 
-from catalog.csv_encoding import DecodedCsv
-from catalog.input_files import MAX_CELL_CHARS, MAX_ROWS
+from catalog.read.csv_encoding import DecodedCsv
+from catalog.read.input_files import MAX_CELL_CHARS, MAX_ROWS
+from catalog.read.sheet_errors import SheetError, SheetProblem, vi_en
+from catalog.read.values import cell_text
 from catalog.report import ERROR, WARNING
-from catalog.sheet_errors import SheetError, SheetProblem, vi_en
-from catalog.values import cell_text
 
 Rows = list[tuple[int, Sequence[object]]]  # (row number as Excel shows it, values)
 

@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from catalog.model import ArchivalFile, Document, Location
-from catalog.packages import RawPackage
+from catalog.read.packages import RawPackage
+from catalog.read.sheets import SheetRow
 from catalog.report import Report
-from catalog.sheets import SheetRow
 
 
 def resolve_pdf(

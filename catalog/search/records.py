@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from catalog.index import IndexRecord
-from catalog.model import Catalog
-from catalog.site_pages import document_path, pdf_path
+from catalog.model import Catalog, document_path, pdf_path
+from catalog.search.index import IndexRecord
 
 
 def index_records(catalog: Catalog) -> Iterator[IndexRecord]:

@@ -6,7 +6,7 @@ ignored), so ``Mã hồ sơ``, ``MA HO SO`` and ``file_code`` are one column.
 
 from __future__ import annotations
 
-from catalog.values import cell_text, fold
+from catalog.read.values import cell_text, fold
 
 KINDS = ("file", "document")
 

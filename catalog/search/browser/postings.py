@@ -1,10 +1,10 @@
 """Keys and postings of the browser search index, and their compact text encoding.
 
-The key rules come from :mod:`catalog.vietnamese` and the segments and number keys
-from :mod:`catalog.index`, so the browser index holds what the whoosh index holds,
+The key rules come from :mod:`catalog.language.vietnamese` and the segments and number keys
+from :mod:`catalog.search.index`, so the browser index holds what the whoosh index holds,
 with the statistics whoosh's BM25F uses, but positions only for syllable bigrams
 (adjacency is kept as bigrams). The format is described in
-:mod:`catalog.browser_index`; ``search.js`` decodes it.
+:mod:`catalog.search.browser.export`; ``search.js`` decodes it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from catalog.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, record_number_keys, record_segments
-from catalog.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
+from catalog.language.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
+from catalog.search.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, record_number_keys, record_segments
 
 # 64 symbols that need no escaping in a JavaScript string. In a varint the first 32
 # are final digits and the last 32 "more digits follow"; in a bitmap each symbol

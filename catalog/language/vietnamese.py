@@ -14,12 +14,9 @@ Two keys per syllable make search both precise and forgiving:
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-from catalog.legacy_encoding import decode_tcvn3, decode_vni
 
 # Tone marks as combining characters -> VNI-style tone number. U+0340/U+0341 are
 # the deprecated "tone mark" variants of grave/acute; NFD maps them to U+0300/U+0301
@@ -323,52 +320,3 @@ def is_vietnamese_syllable(word: str) -> bool:
             if not rhyme.endswith(STOP_FINALS) or tone in STOP_TONES:
                 return True
     return False
-
-
-# --- legacy encodings ------------------------------------------------------
-
-# Repair only text where at least this share of words is not Vietnamese ...
-LEGACY_MIN_INVALID_SHARE = 0.3
-# ... and only when a decoding turns at least this share of words valid.
-LEGACY_MIN_GAIN_SHARE = 0.2
-LEGACY_DECODERS = (("TCVN3", decode_tcvn3), ("VNI", decode_vni))
-_EDGE_PUNCTUATION = string.punctuation + "“”‘’–—…«»"
-
-
-def _legacy_candidate_words(text: str) -> list[str]:
-    """Whitespace-separated words without edge punctuation or digits.
-
-    Not :func:`tokenize`: mojibake letters such as ``©`` and ``¸`` are symbols
-    to Unicode and would split a word in two.
-    """
-    words = (word.strip(_EDGE_PUNCTUATION) for word in text.split())
-    return [word for word in words if word and not any(ch.isdigit() for ch in word)]
-
-
-def _count_valid_syllables(words: list[str]) -> int:
-    return sum(1 for word in words if is_vietnamese_syllable(word))
-
-
-def repair_legacy_text(text: str) -> tuple[str, str | None]:
-    """Convert TCVN3 or VNI mojibake to Unicode; return (text, "TCVN3" | "VNI" | None).
-
-    Text that already reads as Vietnamese (or English, which no decoding
-    improves) comes back unchanged with ``None``. Of the two decodings, the one
-    that yields more valid syllables wins.
-    """
-    normalized = nfc(text)
-    words = _legacy_candidate_words(normalized)
-    if not words:
-        return text, None
-    valid = _count_valid_syllables(words)
-    if (len(words) - valid) / len(words) < LEGACY_MIN_INVALID_SHARE:
-        return text, None
-    best_count, best_text, best_name = valid, text, None
-    for name, decode in LEGACY_DECODERS:
-        candidate = decode(normalized)
-        count = _count_valid_syllables(_legacy_candidate_words(candidate))
-        if count > best_count:
-            best_count, best_text, best_name = count, candidate, name
-    if best_count - valid < max(1.0, LEGACY_MIN_GAIN_SHARE * len(words)):
-        return text, None
-    return best_text, best_name

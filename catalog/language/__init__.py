@@ -1,0 +1,8 @@
+"""The Vietnamese language rules every stage shares: Unicode normalization, folding,
+tone-placement-free keys, syllable validity, tokens, document numbers and queries.
+
+Receives and returns plain strings. Read compares codes with it, text repairs legacy
+encodings with it, search builds both indexes with it.
+Its one rule: pure functions and tables, no I/O, each mirrored one for one by
+``site_templates/static/search-engine.js``.
+"""

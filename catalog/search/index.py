@@ -1,0 +1,237 @@
+"""The full-text index: a whoosh schema and its writer (searched by ``query``).
+
+Every rule about Vietnamese text comes from :mod:`catalog.language.vietnamese`; this
+module only wires those rules into whoosh.
+
+Each document's text is indexed twice, with positions: once by ``exact_key``
+(diacritics kept, tone placement ignored) and once by ``folded_key`` (no
+diacritics). The text is a sequence of *segments* (title, number, each metadata
+value, then one segment per PDF page); segment ``i`` starts at token position
+``i * SEGMENT_STRIDE``, so phrases never run from one segment into the next and
+the page of a matched position is ``position // SEGMENT_STRIDE``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import Filter, Token, Tokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from catalog import atomic
+from catalog.language.vietnamese import (
+    TOKEN_PATTERN,
+    exact_key,
+    find_document_numbers,
+    folded_key,
+    nfc,
+    number_keys,
+)
+
+# Field names.
+EXACT, FOLDED, TITLE, NUMBERS, OWN_NUMBER = "exact", "folded", "title", "numbers", "own_number"
+
+# Token positions reserved per segment. A page with more tokens than this is
+# not text but garbage; its excess tokens are not indexed.
+SEGMENT_STRIDE = 1 << 20
+# Metadata segments, in order, before the pages (see record_segments).
+METADATA_SEGMENTS = (
+    "title", "number", "doc_type", "issuer", "fonds_code",
+    "fonds_name", "file_code", "date_text", "metadata_text",
+)  # fmt: skip
+FIRST_PAGE_SEGMENT = len(METADATA_SEGMENTS)
+TITLE_BOOST = 2.0
+WRITER_LIMIT_MB = 128
+
+@dataclass(frozen=True)
+class IndexRecord:
+    """What the build stage hands over for one document."""
+
+    doc_id: str
+    title: str  # the document's summary (trích yếu)
+    number: str  # "64-CV/TW" or ""
+    date_text: str  # as displayed, "10/04/2025" or ""
+    date_sort: str  # ISO "2025-04-10" or ""
+    year: int | None
+    doc_type: str
+    issuer: str
+    fonds_code: str
+    fonds_name: str
+    file_code: str
+    url: str  # site-relative URL of the document page, e.g. "tai-lieu/X.html"
+    metadata_text: str  # other searchable metadata joined (signer, keywords, notes, file title…)
+    pages: tuple[str, ...]  # text of each PDF page, page 1 first (may be empty)
+    pdf_url: str = ""  # site-relative URL of the published scan ("pdf/x.pdf"), "" if none
+
+
+# --- analysis --------------------------------------------------------------
+
+
+class SegmentedText(str):
+    """Text made of segments, for the tokenizer to number apart.
+
+    A ``str`` because whoosh only accepts strings (a tuple would be taken as
+    already-tokenized words); the value itself is the segments joined.
+    """
+
+    segments: tuple[str, ...]
+
+    def __new__(cls, segments: Sequence[str]) -> SegmentedText:
+        text = super().__new__(cls, "\n".join(segments))
+        text.segments = tuple(segments)
+        return text
+
+
+class VietnameseTokenizer(Tokenizer):
+    """whoosh tokenizer using :data:`catalog.language.vietnamese.TOKEN_PATTERN` on NFC text.
+
+    For a :class:`SegmentedText`, segment ``i`` starts at position
+    ``i * SEGMENT_STRIDE`` (see the module docstring).
+    """
+
+    def __call__(
+        self, value, positions=False, chars=False, keeporiginal=False,
+        removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
+    ):  # fmt: skip
+        segments = value.segments if isinstance(value, SegmentedText) else (value,)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for segment_number, segment in enumerate(segments):
+            first_position = start_pos + segment_number * SEGMENT_STRIDE
+            for offset, match in enumerate(TOKEN_PATTERN.finditer(nfc(segment))):
+                if offset >= SEGMENT_STRIDE:
+                    break
+                token.text = match.group()
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = token.text
+                if positions:
+                    token.pos = first_position + offset
+                if chars:  # offsets within the NFC segment
+                    token.startchar = start_char + match.start()
+                    token.endchar = start_char + match.end()
+                yield token
+
+
+# The key functions a KeyFilter may apply, by name (the name is what whoosh pickles).
+KEY_FUNCTIONS = {EXACT: exact_key, FOLDED: folded_key}
+
+
+class KeyFilter(Filter):
+    """Replace each token by its exact or folded key (``Hoà`` -> ``hoa2`` / ``hoa``)."""
+
+    def __init__(self, key_name: str):
+        self.key_name = key_name
+
+    def __call__(self, tokens):
+        key = KEY_FUNCTIONS[self.key_name]
+        for token in tokens:
+            token.text = key(token.text)
+            yield token
+
+
+def build_schema() -> Schema:
+    """Two positional text fields, a boosted title field, number keys, display fields."""
+    folded_analyzer = VietnameseTokenizer() | KeyFilter(FOLDED)
+    return Schema(
+        doc_id=ID(stored=True, unique=True),
+        exact=TEXT(analyzer=VietnameseTokenizer() | KeyFilter(EXACT), phrase=True),
+        folded=TEXT(analyzer=folded_analyzer, phrase=True),
+        title=TEXT(analyzer=folded_analyzer, phrase=False, stored=True, field_boost=TITLE_BOOST),
+        numbers=KEYWORD(lowercase=False, commas=False, scorable=True),  # every number key
+        own_number=KEYWORD(lowercase=False, commas=False),  # keys of the number column
+        year=NUMERIC(int, stored=True),
+        **{name: ID(stored=True) for name in ("date_sort", "doc_type", "fonds_code", "file_code")},
+        **{name: STORED() for name in ("number", "date_text", "issuer", "fonds_name", "url", "page_count")},
+    )
+
+
+# --- writing ---------------------------------------------------------------
+
+
+# record_segments and record_number_keys are shared with the browser export
+# (browser/postings.py), so both indexes see the very same text and numbers.
+def record_segments(record: IndexRecord) -> SegmentedText:
+    """The record's searchable text as segments: metadata first, then one per page."""
+    metadata = tuple(getattr(record, name) or "" for name in METADATA_SEGMENTS)
+    return SegmentedText(metadata + tuple(record.pages))
+
+
+def record_number_keys(record: IndexRecord) -> tuple[list[str], list[str]]:
+    """Keys of the record's own number (recognized form or not), and of every number it mentions."""
+    raws = [found.text for found in find_document_numbers(record.number)] or [record.number]
+    own = [key for raw in raws for key in number_keys(raw)]
+    texts = (record.title, record.metadata_text, *record.pages)
+    cited = [key for text in texts for found in find_document_numbers(text) for key in number_keys(found.text)]
+    return own, list(dict.fromkeys(own + cited))
+
+
+def _document_fields(record: IndexRecord) -> dict:
+    """whoosh field values for one record; empty values are left out."""
+    segments = record_segments(record)
+    own, every_number = record_number_keys(record)
+    values = {
+        "doc_id": record.doc_id, "exact": segments, "folded": segments,
+        "title": record.title, "numbers": " ".join(every_number), "own_number": " ".join(own),
+        "number": record.number, "date_text": record.date_text, "date_sort": record.date_sort,
+        "year": record.year, "doc_type": record.doc_type, "issuer": record.issuer,
+        "fonds_code": record.fonds_code, "fonds_name": record.fonds_name,
+        "file_code": record.file_code, "url": record.url, "page_count": len(record.pages),
+    }  # fmt: skip
+    return {name: value for name, value in values.items() if value not in ("", None)}
+
+
+def write_index(index_dir: Path, records: Iterable[IndexRecord]) -> int:
+    """Build a fresh index from the records and return how many documents it holds.
+
+    The index is written into a temporary folder beside ``index_dir`` and only
+    then swapped in, so a failed build never leaves a half-written index.
+    Raises ``ValueError`` on a duplicate ``doc_id``, and ``FileExistsError``
+    rather than replace a non-empty folder that is not a search index.
+    """
+    index_dir = Path(index_dir)
+    if index_dir.exists() and any(index_dir.iterdir()) and not whoosh_index.exists_in(str(index_dir)):
+        raise FileExistsError(
+            f"{index_dir} đã có và không phải chỉ mục tìm kiếm; không thay. "
+            f"/ {index_dir} exists and is not a search index; not replacing it"
+        )
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.new-", dir=index_dir.parent))
+    try:
+        count = _fill_index(staging, records)
+        _swap_in(staging, index_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _fill_index(folder: Path, records: Iterable[IndexRecord]) -> int:
+    """Write all records with one writer; cancel it on any error."""
+    writer = whoosh_index.create_in(str(folder), build_schema()).writer(limitmb=WRITER_LIMIT_MB)
+    seen: set[str] = set()
+    try:
+        for record in records:
+            if record.doc_id in seen:
+                raise ValueError(f"duplicate document id {record.doc_id!r} in the search index")
+            seen.add(record.doc_id)
+            writer.add_document(**_document_fields(record))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return len(seen)
+
+
+def _swap_in(staging: Path, index_dir: Path) -> None:
+    """Put staging at index_dir in one step where the system can; else restore the old index on failure."""
+    retired = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.old-", dir=index_dir.parent))
+    retired.rmdir()  # mkdtemp only provides a unique name here
+    previous = atomic.swap_in(staging, index_dir, retired)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
