@@ -5,6 +5,7 @@ Heavy imports happen inside the commands so that ``catalog --help`` is instant.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -35,7 +36,13 @@ def main() -> None:
                    "(default: report.json beside the site).")
 @click.option("--edition", default=None, help='Ấn bản cần dựng / Edition to build (default "public").')
 @click.option("--strict", is_flag=True, help="Thoát với mã 1 nếu có vấn đề / Exit 1 if any problem was found.")
-def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool) -> None:
+@click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Nhận dạng chữ trang quét: auto = trang không có lớp chữ thật; always = mọi trang "
+                   "/ OCR: auto = pages without a real text layer; always = every page.")
+@click.option("--jobs", type=click.IntRange(0, 256), default=0,
+              help="Số tiến trình đọc PDF và OCR (0 = mỗi lõi một) / Worker processes for PDFs and OCR (0 = one per core).")
+def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool,
+          ocr_mode: str, jobs: int) -> None:
     """Dựng trang danh mục từ CONTENT_DIR / Build the catalog site from CONTENT_DIR (default: content/)."""
     from catalog.build import BuildPaths
     from catalog.build import build as run_build
@@ -44,7 +51,8 @@ def build(content_dir: Path, out: Path, report_path: Path | None, edition: str |
 
     config = load_config(content_dir)
     console = Console()
-    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console)
+    ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs)
+    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr)
     console.close()
     _print_summary(result.report, result.paths)
     if strict and result.report.problems:

@@ -22,6 +22,21 @@ UI_LANGUAGES = ("vi", "en")
 _TIER_WORDS = {"public": Tier.PUBLIC, "restricted": Tier.RESTRICTED}
 
 
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How scanned pages are read (``[ocr]`` in catalog.toml; ``--ocr`` and ``--jobs`` on the command line)."""
+
+    mode: str = "auto"  # auto: pages without real text; always: every page; never
+    languages: tuple[str, ...] = ("vie", "eng")
+    dpi: int = 300
+    jobs: int = 0  # worker processes; 0 = one per core
+    review_share: float = 0.8  # pages under either figure are listed for review
+    review_confidence: float = 70.0
+
+
 @dataclass(frozen=True)
 class Config:
     root: Path
@@ -33,6 +48,7 @@ class Config:
     new_items: int = 10
     base_url: str = ""  # where the site is served, for absolute permalinks; "" for relative
     markdown_raw_html: bool = True  # raw HTML in pages/*.md is kept (the archive's own pages)
+    ocr: OcrOptions = OcrOptions()
     editions: Mapping[str, Edition] = field(
         default_factory=lambda: MappingProxyType({"public": PUBLIC_EDITION})
     )
@@ -90,7 +106,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
     problems: list[str] = []
     known = {
         "title", "title_en", "organization", "languages", "default_access", "new_items", "editions", "base_url",
-        "markdown_raw_html",
+        "markdown_raw_html", "ocr",
     }
     for key in sorted(set(data) - known):
         problems.append(f'Khoá lạ "{key}" (có thể viết sai). / Unknown key "{key}" (misspelt?).')
@@ -104,6 +120,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
         "new_items": _positive_int(data.get("new_items", 10), "new_items", problems),
         "editions": _editions(data.get("editions"), problems),
         "markdown_raw_html": _flag(data, "markdown_raw_html", problems, default=True),
+        "ocr": _ocr(data.get("ocr", {}), problems),
     }
     if problems:
         raise ConfigError(path, problems)
@@ -116,6 +133,37 @@ def _text(data: dict, key: str, problems: list[str], default: str = "") -> str:
         problems.append(f'"{key}" phải là chuỗi văn bản. / "{key}" must be a string.')
         return default
     return value.strip()
+
+
+def _ocr(value: Any, problems: list[str]) -> OcrOptions:
+    """``[ocr]``: dpi, languages, review_share, review_confidence (mode and jobs are per build)."""
+    default = OcrOptions()
+    if not isinstance(value, dict):
+        problems.append('"ocr" phải là bảng [ocr]. / "ocr" must be an [ocr] table.')
+        return default
+    for key in sorted(set(value) - {"dpi", "languages", "review_share", "review_confidence"}):
+        problems.append(f'Khoá lạ "ocr.{key}". / Unknown key "ocr.{key}".')
+    dpi = value.get("dpi", default.dpi)
+    if not isinstance(dpi, int) or isinstance(dpi, bool) or not 100 <= dpi <= 1200:
+        problems.append('"ocr.dpi" phải là số nguyên từ 100 đến 1200 (nên 300). / "ocr.dpi" must be a whole number '
+                        'from 100 to 1200 (300 is best).')
+        dpi = default.dpi
+    languages = value.get("languages", list(default.languages))
+    if not isinstance(languages, list) or not languages or not all(isinstance(v, str) and v.isidentifier() for v in languages):
+        problems.append('"ocr.languages" phải là danh sách mã ngôn ngữ Tesseract, ví dụ ["vie", "eng"]. '
+                        '/ "ocr.languages" must be a list of Tesseract language codes, e.g. ["vie", "eng"].')
+        languages = list(default.languages)
+    share = _fraction(value, "review_share", default.review_share, 1.0, problems)
+    confidence = _fraction(value, "review_confidence", default.review_confidence, 100.0, problems)
+    return OcrOptions(languages=tuple(languages), dpi=dpi, review_share=share, review_confidence=confidence)
+
+
+def _fraction(table: dict, key: str, default: float, top: float, problems: list[str]) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= top:
+        problems.append(f'"ocr.{key}" phải là số từ 0 đến {top:g}. / "ocr.{key}" must be a number from 0 to {top:g}.')
+        return default
+    return float(value)
 
 
 def _flag(data: dict, key: str, problems: list[str], default: bool) -> bool:

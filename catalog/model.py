@@ -68,6 +68,8 @@ class PageText:
     text: str
     source: str = "pdf"  # "pdf", "ocr" or "none" (no text layer, not OCR'd)
     legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the text was repaired
+    confidence: float | None = None  # OCR'd pages: Tesseract's mean word confidence, 0-100
+    valid_share: float | None = None  # OCR'd pages: share of words that are real syllables or words
 
 
 @dataclass
@@ -132,6 +134,8 @@ class Document:
     pdf_shared: bool = False  # the archival file's single PDF, shared by its documents
     pdf_withheld: bool = False  # the scan exists but this edition may not publish it
     pdf: PdfFacts | None = None
+    page_range: tuple[int, int] | None = None  # (first, last) page in the file's whole scan, from the sheet
+    page_range_column: str = ""  # the sheet column(s) of the range, to name in a problem
 
     @property
     def slug(self) -> str:
@@ -144,6 +148,32 @@ class Document:
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+    @property
+    def range_applies(self) -> bool:
+        """The sheet's page range places the document in its file's whole scan, and fits it.
+
+        Beside a document's own scan a range describes the paper file only (the
+        inventory's sheet numbers), so it is shown but not applied.
+        """
+        if not (self.pdf_shared and self.page_range):
+            return False
+        count = self.pdf.page_count if self.pdf else None
+        return count is None or self.page_range[1] <= count
+
+    @property
+    def range_outside_scan(self) -> bool:
+        """A range for the whole-file scan that ends beyond its last page (reported, then ignored)."""
+        count = self.pdf.page_count if self.pdf else None
+        return bool(self.pdf_shared and self.page_range and count and self.page_range[1] > count)
+
+    @property
+    def own_pages(self) -> range:
+        """The document's pages of its scan, 1-based: its range of a whole-file scan, else every page."""
+        if self.range_applies:
+            return range(self.page_range[0], self.page_range[1] + 1)
+        count = self.pdf.page_count if self.pdf else None
+        return range(1, (count or 0) + 1)
 
 
 @dataclass

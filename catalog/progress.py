@@ -40,12 +40,12 @@ class Console:
         self.total = 0
         self.done = 0
         self.last_print = 0.0
-        self.started = time.monotonic()
+        self.started = self.stage_started = time.monotonic()
 
     def stage(self, title: str, total: int = 0) -> None:
         self._finish_line()
         self.title, self.total, self.done = title, total, 0
-        self.last_print = time.monotonic()
+        self.last_print = self.stage_started = time.monotonic()
         self.stream.write(f"• {title}" + (f" 0/{total}" if total and self.live else "") + ("" if self.live else "\n"))
         self.stream.flush()
 
@@ -53,12 +53,22 @@ class Console:
         self.done += count
         now = time.monotonic()
         if self.live:
-            self.stream.write(f"\r• {self.title} {self.done}" + (f"/{self.total}" if self.total else ""))
+            self.stream.write(f"\r• {self.title} {self.done}" + (f"/{self.total}{self._pace(now)}" if self.total else ""))
             self.stream.flush()
         elif now - self.last_print > 5:
-            self.stream.write(f"  {self.done}/{self.total}\n" if self.total else f"  {self.done}\n")
+            self.stream.write(f"  {self.done}/{self.total}{self._pace(now)}\n" if self.total else f"  {self.done}\n")
             self.stream.flush()
             self.last_print = now
+
+    def _pace(self, now: float) -> str:
+        """Rate and time left, once there is something to measure: " · 2.1/s · còn/left 40 s"."""
+        elapsed = now - self.stage_started
+        if self.done <= 0 or elapsed < 1:
+            return ""
+        rate = self.done / elapsed
+        left = max(0.0, (self.total - self.done) / rate)
+        shown = f"{left / 60:.0f} min" if left >= 90 else f"{left:.0f} s"
+        return f" · {rate:.1f}/s · còn/left {shown}"
 
     def _finish_line(self) -> None:
         """On a terminal the current stage's line is still open: close it with its count."""

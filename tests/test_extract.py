@@ -7,7 +7,9 @@ import hashlib
 
 import pdfgen
 
+from catalog.config import OcrOptions
 from catalog.text.extract import TextCache, extract_all, extract_pdf
+from catalog.text.ocr_pages import apply_ocr, pages_to_read, run_ocr
 
 
 def _extract(path):
@@ -26,11 +28,14 @@ def test_text_of_each_page_and_metadata(tmp_path):
     assert facts.info["Tác giả PDF"] == "Văn phòng"
 
 
-def test_image_only_scan_has_no_text_and_says_so(tmp_path):
+def test_image_only_scan_has_no_text_and_says_so_when_ocr_is_off(tmp_path):
     facts, issues = _extract(pdfgen.write_scanned_pdf(tmp_path / "scan.pdf", ["Bản quét không có lớp chữ."]))
-    assert facts.page_count == 1 and not facts.has_text
-    assert [i.code for i in issues] == ["pdf-no-text"]
+    assert facts.page_count == 1 and not facts.has_text and not issues  # the OCR stage decides what is missing
     assert facts.pages[0].source == "none"
+    never = OcrOptions(mode="never")
+    assert pages_to_read([(tmp_path / "scan.pdf", facts)], "never") == []
+    issues = apply_ocr(facts, run_ocr([], tmp_path, never), never)
+    assert [i.code for i in issues] == ["pdf-no-text"] and "--ocr never" in issues[0].message
 
 
 def test_tcvn3_text_layer_is_converted(tmp_path):

@@ -34,12 +34,21 @@ def test_sample_has_the_promised_variety(sample_build):
     counts = sample_build.report.counts
     assert counts["packages"] == 3
     assert counts["documents"] >= 25
-    assert counts["pages_without_text"] >= 2  # image-only scans
+    assert counts["pages_ocr"] >= 4 and counts["pages_without_text"] == 0  # image-only scans, read by Tesseract
     assert counts["withheld_secret"] >= 2
     codes = sample_build.report.by_code()
     assert codes.get("pdf-legacy-encoding") == 1
     errors = [p for p in sample_build.report.errors]
     assert not errors, errors  # the sample itself is clean
+
+
+def test_words_of_the_sample_scans_are_found_by_search(sample_build):
+    """Words that stand only in the image of a scan (not in any sheet cell)."""
+    phrase = "áp dụng đúng bảng giá đất"
+    hits = search(sample_build.paths.site, f'"{phrase}"')
+    assert [h.doc_id for h in hits] == ["H42.01-2024-0013"] and hits[0].pages == (1,)
+    document = next(d for d in sample_build.catalog.documents if d.doc_id == hits[0].doc_id)
+    assert document.pdf.pages[0].source == "ocr" and phrase not in document.summary
 
 
 def test_secret_items_appear_nowhere(sample_build):

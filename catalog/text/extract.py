@@ -21,7 +21,7 @@ from catalog.model import PageText, PdfFacts
 from catalog.text.page_text import page_texts
 from catalog.text.pdf_checks import PdfIssue, inspect_pdf
 
-CACHE_VERSION = 2  # bump when PdfFacts or their extraction changes
+CACHE_VERSION = 3  # bump when PdfFacts or their extraction changes
 
 
 def extract_pdf(path: Path, sha256: str, size: int) -> tuple[PdfFacts, list[PdfIssue]]:
@@ -75,6 +75,7 @@ def extract_all(
     jobs: Iterable[tuple[Path, str, int]],
     cache: TextCache,
     progress: Callable[[int], None] = lambda n: None,
+    workers: int = 0,
 ) -> dict[str, tuple[PdfFacts, list[PdfIssue]]]:
     """Facts for each (path, sha256, size), keyed by SHA-256; uncached files in parallel."""
     results: dict[str, tuple[PdfFacts, list[PdfIssue]]] = {}
@@ -90,16 +91,16 @@ def extract_all(
             todo.append((str(path), sha256, size))
             results[sha256] = None  # type: ignore[assignment]  # reserve: same content, one job
     todo = list({job[1]: job for job in todo}.values())
-    for facts, issues in _run(todo):
+    for facts, issues in _run(todo, workers):
         cache.put(facts, issues)
         results[facts.sha256] = (facts, issues)
         progress(1)
     return results
 
 
-def _run(todo: list[tuple[str, str, int]]):
+def _run(todo: list[tuple[str, str, int]], workers: int = 0):
     """Extract in worker processes (PDFium is not thread-safe) when it pays off."""
-    workers = min(os.cpu_count() or 1, len(todo))
+    workers = min(workers or os.cpu_count() or 1, len(todo))
     if workers <= 1 or len(todo) < 4:
         yield from map(_extract_job, todo)
         return

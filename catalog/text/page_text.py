@@ -34,14 +34,6 @@ def page_texts(path) -> tuple[list[PageText], list[PdfIssue]]:
             f"/ The PDF's text uses the legacy {', '.join(legacy)} encoding; it was converted to Unicode for search.",
             "warning",
         ))
-    blank = [p.number for p in pages if not p.text.strip()]
-    if blank:
-        issues.append(PdfIssue(
-            "pdf-no-text",
-            f"{len(blank)}/{len(pages)} trang không có lớp chữ (ảnh quét); chưa tra cứu được nội dung các trang này. "
-            f"/ {len(blank)} of {len(pages)} pages have no text layer (image-only scans); their content is not searchable yet.",
-            "warning",
-        ))
     return pages, issues
 
 

@@ -1,0 +1,171 @@
+"""OCR of one scanned page with Tesseract, as a plain function of (PDF, page, settings).
+
+``ocr_page`` renders the page with pypdfium2 at the resolution OCR needs, hands the
+image to the ``tesseract`` command (Debian's ``tesseract-ocr`` with the ``vie`` model)
+on standard input as an uncompressed PGM, and reads the words back as TSV, which also
+carries each word's confidence. A page that reads as no Vietnamese at all is tried again
+the way Tesseract's orientation detection says it lies (a page scanned upside down or
+sideways); small skew is left to Tesseract's own layout analysis, which straightens it.
+
+Everything it needs is in its arguments and everything it learns is in its result, so
+the same call can run in a local process pool or on a cluster worker.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from catalog.language.vietnamese import TOKEN_PATTERN, is_vietnamese_syllable, nfc
+
+# Below this share of valid Vietnamese syllables (and English words, for mixed pages) a
+# page's text layer is not real text (a scanner's garbage layer): born-digital pages
+# score above 0.9, and so does OCR of a clean upright scan.
+REAL_TEXT_SHARE = 0.75
+# Read upside down, a page still yields ~65% "valid" short syllables at ~60 confidence;
+# upright, 95% at 90. Below either figure the page's orientation is checked.
+UPRIGHT_SHARE, UPRIGHT_CONFIDENCE = 0.85, 70.0
+# A page with fewer words than this is treated as having no text layer at all.
+MIN_WORDS = 3
+# One Tesseract process per page should use one core: the pool decides the parallelism.
+_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+
+
+class OcrUnavailable(Exception):
+    """Tesseract, or one of the languages asked for, is not installed."""
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    languages: tuple[str, ...] = ("vie", "eng")
+    dpi: int = 300
+    tesseract_version: str = ""
+
+    @property
+    def key(self) -> str:
+        """What a cached result depends on: a change of any setting reruns the OCR."""
+        text = f"{'+'.join(self.languages)}|{self.dpi}|{self.tesseract_version}|v1"
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    text: str
+    confidence: float  # Tesseract's mean word confidence, 0-100 (0 when no word)
+    valid_share: float  # share of words that are valid Vietnamese syllables or English words
+    words: int
+    rotation: int = 0  # degrees the page was turned before it was read
+
+
+def available_settings(languages: tuple[str, ...], dpi: int) -> OcrSettings:
+    """Settings with the installed Tesseract's version; OcrUnavailable if it cannot run."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise OcrUnavailable("tesseract")
+    version, installed = _installed(binary)
+    missing = [lang for lang in languages if lang not in installed]
+    if missing:
+        raise OcrUnavailable("tesseract-ocr-" + ", tesseract-ocr-".join(missing))
+    return OcrSettings(tuple(languages), dpi, version)
+
+
+@functools.lru_cache(maxsize=None)
+def _installed(binary: str) -> tuple[str, frozenset[str]]:
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, env=_ENV)
+    langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, env=_ENV)
+    first = (version.stdout or version.stderr).splitlines()
+    return (first[0].strip() if first else "", frozenset(langs.stdout.split()[1:]))
+
+
+def text_quality(text: str) -> tuple[int, float]:
+    """(words, share of them that are Vietnamese syllables or plain English words)."""
+    words = TOKEN_PATTERN.findall(nfc(text))
+    if not words:
+        return 0, 0.0
+    good = sum(1 for w in words if w.isdigit() or is_vietnamese_syllable(w.lower()) or _english_like(w))
+    return len(words), good / len(words)
+
+
+def _english_like(word: str) -> bool:
+    return word.isascii() and word.isalpha() and len(word) <= 20 and any(v in word.lower() for v in "aeiouy")
+
+
+def needs_ocr(text: str) -> bool:
+    """Whether a page's text layer is missing, nearly empty, or not real text."""
+    words, share = text_quality(text)
+    return words < MIN_WORDS or share < REAL_TEXT_SHARE
+
+
+def ocr_page(source: Path | bytes, page_number: int, settings: OcrSettings) -> OcrResult:
+    """The text of one page (1-based) of a PDF given by path or bytes."""
+    image = render_page(source, page_number, settings.dpi)
+    result = _recognize(image, settings)
+    if result.words and (result.valid_share < UPRIGHT_SHARE or result.confidence < UPRIGHT_CONFIDENCE):
+        rotation = _orientation(image, settings)
+        if rotation:
+            turned = _recognize(image.rotate(-rotation, expand=True), settings, rotation)
+            if (turned.valid_share, turned.confidence) > (result.valid_share, result.confidence):
+                result = turned
+    return result
+
+
+def render_page(source: Path | bytes, page_number: int, dpi: int):
+    document = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    try:
+        page = document[page_number - 1]
+        try:
+            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+    finally:
+        document.close()
+
+
+def _pgm(image) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("L").save(buffer, "PPM")  # an L image is written as PGM: no encoding cost
+    return buffer.getvalue()
+
+
+def _tesseract(image, settings: OcrSettings, *options: str) -> str:
+    command = ["tesseract", "stdin", "stdout", "--dpi", str(settings.dpi), *options]
+    done = subprocess.run(command, input=_pgm(image), capture_output=True, env=_ENV, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace").strip()[-300:])
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _recognize(image, settings: OcrSettings, rotation: int = 0) -> OcrResult:
+    tsv = _tesseract(image, settings, "-l", "+".join(settings.languages), "tsv")
+    lines: dict[tuple[str, str, str], list[str]] = {}
+    confidences: list[float] = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        word = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not word:
+            continue
+        lines.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
+        confidences.append(max(0.0, float(row.get("conf") or 0)))
+    text = nfc("\n".join(" ".join(words) for words in lines.values()))
+    words, share = text_quality(text)
+    confidence = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrResult(text, round(confidence, 1), round(share, 3), words, rotation)
+
+
+def _orientation(image, settings: OcrSettings) -> int:
+    """Degrees clockwise the page must turn to be upright, by Tesseract's OSD (0 if unsure)."""
+    try:
+        found = _ROTATE.search(_tesseract(image, settings, "--psm", "0"))
+    except RuntimeError:  # too little text for OSD: nothing to turn
+        return 0
+    return int(found.group(1)) % 360 if found else 0
