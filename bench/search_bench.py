@@ -576,13 +576,13 @@ def judge(answers: dict, relevant_sets: dict[str, set[str]], url_to_id: dict[str
     return out
 
 
-def python_answers(index_dir: Path, queries: list[str]) -> dict:
+def python_answers(site: Path, queries: list[str]) -> dict:
     """`catalog search` (whoosh) for the same queries: hit count and top 10."""
     from catalog.search.query import search
 
     out = {}
     for q in queries:
-        hits = search(index_dir, q, limit=100_000)
+        hits = search(site, q, limit=100_000)
         out[q] = {"total": len(hits), "top": [h.doc_id for h in hits[:RESULTS_SHOWN]]}
     return out
 
@@ -780,7 +780,7 @@ def main(argv=None) -> None:
     quality = {"ours": judge(times["ours_file"]["answers"], relevant_sets, url_to_id, query_list),
                "pagefind": judge(times["pagefind_http"]["answers"], relevant_sets, url_to_id, query_list)}
     with phases("catalog search (Python) for comparison"):
-        quality["python"] = python_answers(OUT / "index" / site.name, query_list)
+        quality["python"] = python_answers(site, query_list)  # the index the site was published with
     quality["agreement"] = agreement(times["ours_file"]["answers"], quality["python"], times["ours_http"]["answers"])
     result = {
         "docs": len(truth), "pages": gen.get("pages") or sum(r["text"].count("\f") + 1 for r in truth.values()),

@@ -54,7 +54,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     digests = DigestCache(paths.cache)
     verify_manifests(raw_packages, whole, digests, report)
     catalog = for_edition(whole, edition)
-    read_texts(catalog.documents, digests, paths.cache, ocr, report, progress)
+    ocr_run = read_texts(catalog.documents, digests, paths.cache, ocr, report, progress)
     digests.save()
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     records = list(index_records(catalog))  # the whoosh index and the browser index get the same records
@@ -63,11 +63,11 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
         # One swap publishes the site and, through its marker, this index generation.
         write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
-                   build_id=paths.build_id)
+                   build_id=paths.build_id, cache=paths.cache)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
-    report.counts = _counts(catalog, raw_packages, digests)
+    report.counts = {**_counts(catalog, raw_packages, digests), "ocr_pages_read": ocr_run.recognized}
     report.write_json(paths.report)
     return BuildResult(report, catalog, paths)
 

@@ -657,7 +657,8 @@ def write_legacy_tcvn3_pdf(path, pages: list[str], *, title: str | None = None,
 # --------------------------------------------------------------------------- scans
 
 
-def _render_scan(page: _Page, face: _Face, dpi: int, rng: random.Random):
+def _render_scan(page: _Page, face: _Face, dpi: int, rng: random.Random,
+                 skew: tuple[float, float] = (0.35, 0.9), noise: int = 7):
     from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
     k = dpi / 72.0
@@ -687,11 +688,11 @@ def _render_scan(page: _Page, face: _Face, dpi: int, rng: random.Random):
     shade = Image.linear_gradient("L").rotate(rng.choice((0, 90, 180, 270))).resize((w, h))
     shade = shade.point(lambda v: 128 - v * 14 // 255)
     img = ImageChops.add(img, shade, 1.0, -121)
-    angle = rng.uniform(0.35, 0.9) * rng.choice((-1, 1))
+    angle = rng.uniform(*skew) * rng.choice((-1, 1))
     img = img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper - 6)
     grain = Image.frombytes("L", (w // 4, h // 4), rng.randbytes((w // 4) * (h // 4)))
     grain = grain.resize((w, h), Image.Resampling.BILINEAR)
-    grain = grain.point(lambda v: 128 + (v - 128) * 7 // 128)
+    grain = grain.point(lambda v: 128 + (v - 128) * noise // 128)
     img = ImageChops.add(img, grain, 1.0, -128)
     draw = ImageDraw.Draw(img)
     for _ in range(rng.randint(25, 60)):
@@ -706,7 +707,9 @@ def _render_scan(page: _Page, face: _Face, dpi: int, rng: random.Random):
 
 def write_scanned_pdf(path, pages: list[str], *, dpi: int = 100, seed: int = 0,
                       ocr_text: list[str] | None = None, quality: int = 45,
-                      max_page_bytes: int = 120_000) -> Path:
+                      max_page_bytes: int = 120_000, font_size: float = 17.0,
+                      skew: tuple[float, float] = (0.35, 0.9), noise: int = 7,
+                      upside_down: Sequence[int] = ()) -> Path:
     """Write an image-only PDF: each page a grayscale JPEG scan of its text.
 
     The text (same layout conventions as :func:`write_text_pdf`) is set large
@@ -717,7 +720,10 @@ def write_scanned_pdf(path, pages: list[str], *, dpi: int = 100, seed: int = 0,
     per page) is given, it is laid out the same way and drawn invisibly (render mode 3)
     over the image, like the text layer an OCR engine adds -- with whatever recognition
     errors you put in it. ``seed`` varies noise and skew. JPEG quality is lowered
-    until each page is under ``max_page_bytes``. Returns the path.
+    until each page is under ``max_page_bytes``. ``font_size`` (pt), ``skew`` (the range of
+    the tilt in degrees), ``noise`` (grain strength) and ``upside_down`` (1-based page
+    numbers fed into the scanner the wrong way round) make scans as hard as real ones.
+    Returns the path.
     """
     pages = _check_pages(pages)
     if ocr_text is not None and len(ocr_text) != len(pages):
@@ -726,8 +732,10 @@ def write_scanned_pdf(path, pages: list[str], *, dpi: int = 100, seed: int = 0,
     rng = random.Random(seed)
     jpegs: list[tuple[bytes, tuple[int, int]]] = []
     for n, text in enumerate(pages, 1):
-        page = _layout_fit(text, face, n, base=17.0, min_scale=0.82)
-        img = _render_scan(page, face, dpi, rng)
+        page = _layout_fit(text, face, n, base=font_size, min_scale=0.82)
+        img = _render_scan(page, face, dpi, rng, skew, noise)
+        if n in upside_down:
+            img = img.rotate(180)
         q = quality
         while True:
             buf = io.BytesIO()

@@ -71,12 +71,12 @@ class OcrResult:
 def available_settings(languages: tuple[str, ...], dpi: int) -> OcrSettings:
     """Settings with the installed Tesseract's version; OcrUnavailable if it cannot run."""
     binary = shutil.which("tesseract")
-    if binary is None:
-        raise OcrUnavailable("tesseract")
+    if binary is None:  # the Debian packages to install, named in the message
+        raise OcrUnavailable(" ".join(["tesseract-ocr", *(f"tesseract-ocr-{lang}" for lang in languages)]))
     version, installed = _installed(binary)
     missing = [lang for lang in languages if lang not in installed]
     if missing:
-        raise OcrUnavailable("tesseract-ocr-" + ", tesseract-ocr-".join(missing))
+        raise OcrUnavailable(" ".join(f"tesseract-ocr-{lang}" for lang in missing))
     return OcrSettings(tuple(languages), dpi, version)
 
 
