@@ -21,6 +21,7 @@ from catalog.search.index import write_index
 from catalog.search.records import index_records
 from catalog.site.markdown_pages import read_pages
 from catalog.site.output import write_site
+from catalog.site.text_layer import TextLayers
 from catalog.text.ocr_pages import OcrOptions
 from catalog.text.stage import read_texts
 
@@ -62,8 +63,9 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
         md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
         # One swap publishes the site and, through its marker, this index generation.
+        layers = TextLayers.from_results(ocr_run.results, ocr.dpi) if ocr.pdf_layers else None
         write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
-                   build_id=paths.build_id, cache=paths.cache)
+                   build_id=paths.build_id, cache=paths.cache, text_layers=layers)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)

@@ -39,10 +39,13 @@ def main() -> None:
 @click.option("--ocr", "ocr_mode", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Nhận dạng chữ trang quét: auto = trang không có lớp chữ thật; always = mọi trang "
                    "/ OCR: auto = pages without a real text layer; always = every page.")
+@click.option("--ocr-pdf", "ocr_pdf", is_flag=True,
+              help="Công bố bản quét kèm lớp chữ ẩn để tìm trong trình xem PDF (bản gốc không đổi) "
+                   "/ Publish scans with an invisible OCR text layer, searchable in a PDF viewer (originals unchanged).")
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
               help="Số tiến trình đọc PDF và OCR (0 = mỗi lõi một) / Worker processes for PDFs and OCR (0 = one per core).")
 def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool,
-          ocr_mode: str, jobs: int) -> None:
+          ocr_mode: str, ocr_pdf: bool, jobs: int) -> None:
     """Dựng trang danh mục từ CONTENT_DIR / Build the catalog site from CONTENT_DIR (default: content/)."""
     from catalog.build import BuildPaths
     from catalog.build import build as run_build
@@ -51,7 +54,7 @@ def build(content_dir: Path, out: Path, report_path: Path | None, edition: str |
 
     config = load_config(content_dir)
     console = Console()
-    ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs)
+    ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs, pdf_layers=ocr_pdf)
     result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr)
     console.close()
     _print_summary(result.report, result.paths)

@@ -35,6 +35,7 @@ class OcrOptions:
     jobs: int = 0  # worker processes; 0 = one per core
     review_share: float = 0.8  # pages under either figure are listed for review
     review_confidence: float = 70.0
+    pdf_layers: bool = False  # publish scans with an invisible text layer over their OCR'd pages
 
 
 @dataclass(frozen=True)

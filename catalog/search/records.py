@@ -1,10 +1,15 @@
-"""What the index stage receives: one plain record per published document."""
+"""What the index stage receives: one plain record per published document.
+
+A document of a whole-file scan with a page range in the sheet is searched by its own
+pages only; the pages before them stay in the record as empty texts, so a hit's page
+number is the PDF's own (the page ``pdf#page=N`` opens) in whoosh and in the browser.
+"""
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from catalog.model import Catalog, document_path, pdf_path
+from catalog.model import Catalog, Document, document_path, pdf_path
 from catalog.search.index import IndexRecord
 
 
@@ -31,6 +36,17 @@ def index_records(catalog: Catalog) -> Iterator[IndexRecord]:
                     file_code=archival_file.file_code,
                     url=document_path(document),
                     metadata_text="\n".join(m for m in metadata if m),
-                    pages=tuple(p.text for p in document.pdf.pages) if document.pdf else (),
+                    pages=page_texts(document),
                     pdf_url=pdf_path(document) if document.pdf_path else "",
                 )
+
+
+def page_texts(document: Document) -> tuple[str, ...]:
+    """The text of each page of the scan that is the document's own, at its PDF page number."""
+    if not document.pdf:
+        return ()
+    if not document.range_applies:
+        return tuple(p.text for p in document.pdf.pages)
+    own = document.own_pages
+    texts = {p.number: p.text for p in document.pdf.pages}
+    return tuple(texts.get(n, "") if n in own else "" for n in range(1, own.stop))

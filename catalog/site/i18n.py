@@ -49,6 +49,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_pdf": "Tải tệp PDF",
         "open_pdf": "Mở PDF",
         "pdf_pages": "Số trang PDF",
+        "own_pages": "Trang {pages} của bản quét hồ sơ",
+        "own_page": "Trang {pages} của bản quét hồ sơ",
+        "page_strip": "Các trang của tài liệu (bấm để mở PDF ở trang đó)",
+        "open_pdf_page": "Mở PDF ở trang {n}",
         "no_scan": "Tài liệu này chưa có bản quét.",
         "scan_withheld": "Bản quét dùng chung của hồ sơ không được công bố trong ấn bản này.",
         "pdf_problem": "Tệp PDF có vấn đề",
@@ -115,6 +119,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_reliability": "Mức độ tin cậy",
         "f_autograph": "Bút tích",
         "f_file": "Tệp tin",
+        "f_page_range": "Trang số",
     },
     "en": {
         "home": "Home",
@@ -156,6 +161,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "download_pdf": "Download PDF",
         "open_pdf": "Open PDF",
         "pdf_pages": "PDF pages",
+        "own_pages": "Pages {pages} of the file's scan",
+        "own_page": "Page {pages} of the file's scan",
+        "page_strip": "The document's pages (click to open the PDF at that page)",
+        "open_pdf_page": "Open the PDF at page {n}",
         "no_scan": "This document has no scan yet.",
         "scan_withheld": "The archival file's shared scan is not published in this edition.",
         "pdf_problem": "Problem with the PDF file",
@@ -221,6 +230,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_reliability": "Reliability",
         "f_autograph": "Handwritten annotations",
         "f_file": "File",
+        "f_page_range": "Pages in the file",
     },
 }
 

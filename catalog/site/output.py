@@ -1,60 +1,93 @@
-"""Render every planned page in every UI language and write the site with its scans."""
+"""Render every planned page in every UI language and write the site with its scans and thumbnails."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 from catalog.config import Config
 from catalog.model import Catalog, Location, pdf_path
 from catalog.progress import Progress, counted
-from catalog.report import Report
+from catalog.report import WARNING, Report
 from catalog.search.browser import export
 from catalog.search.index import IndexRecord
 from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.pages import plan_site
 from catalog.site.render import Renderer, SitePage, make_environment, site_globals
+from catalog.site.text_layer import TextLayers, with_text_layer
+from catalog.site.thumbnails import Thumbnails, make_thumbnails
 from catalog.site.write import SiteWriter
 
 
 def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
+    cache: Path | None = None, text_layers: TextLayers | None = None,
 ) -> None:
-    """Write the site aside and swap it in; its marker names the index generation ``build_id``."""
+    """Write the site aside and swap it in; its marker names the index generation ``build_id``.
+
+    Thumbnails are rendered into (and taken from) the build ``cache``; without one the
+    site has none. With ``text_layers`` (``--ocr-pdf``) OCR'd scans are published with an
+    invisible text layer.
+    """
     _report_slug_clashes(catalog, report)
-    env = make_environment(config.root)
+    _report_page_ranges(catalog, report)
+    thumbs = make_thumbnails(catalog, cache, report, progress) if cache else Thumbnails()
+    env = make_environment(config.root, thumbs.first)
     renderer = Renderer(env, site_globals(config, edition), md_pages, config.languages)
-    pages = plan_site(catalog, md_pages, config)
+    pages = plan_site(catalog, md_pages, config, thumbs)
     progress.stage("Dựng trang / Rendering pages", len(pages) * len(config.languages))
     with SiteWriter(out, build_id) as writer:
         for page in pages:
             for lang in config.languages:
                 writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
                 progress.advance(1)
-        write_search(renderer, config.languages, records, writer, progress)
-        _copy_scans(catalog, writer, progress)
+        write_search(renderer, config.languages, records, writer, progress, search_display(catalog, thumbs))
+        _copy_scans(catalog, writer, progress, text_layers)
+        _copy_thumbnails(thumbs, writer)
         writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
 
 
 def write_search(
     renderer: Renderer, languages, records: Sequence[IndexRecord], writer: SiteWriter, progress: Progress,
+    display: Mapping[str, export.Display] | None = None,
 ) -> None:
     """The search page in every UI language, and the browser index of this edition's records only."""
     page = SitePage("search.html", "search.html", {})
     for lang in languages:
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
     progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
-    for rel, text in counted(export.export(records), progress):
+    for rel, text in counted(export.export(records, display), progress):
         writer.write_text(rel, text)
 
 
-def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress) -> None:
-    scans = {pdf_path(d): d.pdf_path for d in catalog.documents if d.pdf_path}
+def search_display(catalog: Catalog, thumbs: Thumbnails) -> dict[str, export.Display]:
+    """What a search result shows beside its record: the first page's thumbnail, the own pages."""
+    display = {}
+    for document in catalog.documents:
+        first, own = thumbs.first(document), document.own_pages
+        display[document.doc_id] = export.Display(
+            thumb=(first.src, first.width, first.height) if first else None,
+            own_pages=(own.start, own.stop - 1) if document.range_applies else None,
+        )
+    return display
+
+
+def _copy_thumbnails(thumbs: Thumbnails, writer: SiteWriter) -> None:
+    for rel, cached in thumbs.files():
+        writer.copy_file(rel, cached)  # hard-linked from the previous site when unchanged
+
+
+def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress, text_layers: TextLayers | None) -> None:
+    scans = {pdf_path(d): d for d in catalog.documents if d.pdf_path}
     progress.stage("Chép bản quét / Copying scans", len(scans))
-    for rel, source in scans.items():
-        writer.copy_file(rel, source)
+    for rel, document in scans.items():
+        layers = text_layers.pages.get(document.pdf.sha256) if text_layers and document.pdf else None
+        if layers:
+            writer.write_bytes(rel, with_text_layer(document.pdf_path, layers, text_layers.dpi))
+        else:
+            writer.copy_file(rel, document.pdf_path)
         progress.advance(1)
 
 
@@ -73,3 +106,23 @@ def _report_slug_clashes(catalog: Catalog, report: Report) -> None:
                 doc_id=document.doc_id,
             )
         seen.setdefault(key, document.doc_id)
+
+
+def _report_page_ranges(catalog: Catalog, report: Report) -> None:
+    """A range beyond the last page of the whole-file scan is ignored: the document shows the whole scan."""
+    for document in catalog.documents:
+        if not document.range_outside_scan:
+            continue
+        first, last = document.page_range
+        count = document.pdf.page_count
+        report.add(
+            "page-range-outside",
+            f'Trang {first}–{last} ở cột "{document.page_range_column}" vượt quá {count} trang của bản quét hồ sơ '
+            f'"{document.pdf_rel}"; văn bản được gắn với cả bản quét. Sửa lại khoảng trang. / Pages {first}–{last} in '
+            f'column "{document.page_range_column}" go beyond the {count} pages of the file\'s scan "{document.pdf_rel}"; '
+            f"the document is shown with the whole scan. Correct the range.",
+            Location(document.location.path, document.location.sheet, document.location.row,
+                     document.page_range_column or None),
+            doc_id=document.doc_id,
+            severity=WARNING,
+        )

@@ -24,6 +24,7 @@ from catalog.model import (
 )
 from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.render import SitePage
+from catalog.site.thumbnails import Thumbnails
 
 BROWSE_DIMENSIONS = {
     # key: (URL word, label key, value of a document or None)
@@ -33,13 +34,15 @@ BROWSE_DIMENSIONS = {
 }
 
 
-def plan_site(catalog: Catalog, md_pages: list[MarkdownPage], config) -> list[SitePage]:
+def plan_site(
+    catalog: Catalog, md_pages: list[MarkdownPage], config, thumbs: Thumbnails | None = None,
+) -> list[SitePage]:
     pages = [_home(catalog, config.new_items)]
     for fonds in catalog.fonds:
         pages.append(SitePage(fonds_path(fonds), "fonds.html", {"fonds": fonds}))
         for archival_file in fonds.files:
             pages.append(_file_page(fonds, archival_file, catalog))
-            pages.extend(_document_pages(fonds, archival_file, config))
+            pages.extend(_document_pages(fonds, archival_file, config, thumbs or Thumbnails()))
     for key in BROWSE_DIMENSIONS:
         pages.extend(_browse_pages(key, catalog.documents))
     for md in md_pages:
@@ -72,7 +75,7 @@ def _file_page(fonds: Fonds, archival_file: ArchivalFile, catalog: Catalog) -> S
     })
 
 
-def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config) -> Iterable[SitePage]:
+def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: Thumbnails) -> Iterable[SitePage]:
     documents = archival_file.documents
     for index, document in enumerate(documents):
         path = document_path(document)
@@ -86,7 +89,29 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config) -> Iterab
             "pdf_href": pdf_path(document) if document.pdf_path else None,
             "previous": documents[index - 1] if index > 0 else None,
             "next": documents[index + 1] if index + 1 < len(documents) else None,
+            **_scan_context(document, thumbs),
         })
+
+
+def _scan_context(document: Document, thumbs: Thumbnails) -> dict:
+    """Which pages of the scan are the document's: where the PDF opens, the strip, the text."""
+    own = document.own_pages
+    text_pages = [p for p in document.pdf.pages if p.number in own] if document.pdf else []
+    in_file = (own.start, own.stop - 1) if document.range_applies else None
+    return {
+        "pdf_page": own.start if in_file else None,  # the link opens the whole-file scan here
+        "own_pages": range_text(in_file) if in_file else "",  # "3–7"
+        "own_pages_count": len(own) if in_file else 0,
+        "strip": thumbs.strip(document),
+        "text_pages": text_pages,
+        "has_text": any(p.text.strip() for p in text_pages),
+    }
+
+
+def range_text(pages: tuple[int, int]) -> str:
+    """A range as readers see it: "3–7", or "5" for one page."""
+    first, last = pages
+    return str(first) if first == last else f"{first}–{last}"
 
 
 BROWSE_PAGE_SIZE = 100  # documents per browse page: long lists stay quick to open
@@ -160,10 +185,12 @@ def document_fields(document: Document) -> list[tuple[str, str]]:
     """(label key, value) for every non-empty field; unknown columns come last."""
     keys = (
         "doc_id", "number", "date", "doc_type", "issuer", "summary", "signer", "file_code", "ordinal",
-        "language", "pages", "access", "reliability", "autograph", "condition", "info_code", "keywords", "notes",
+        "language", "pages", "page_range", "access", "reliability", "autograph", "condition", "info_code",
+        "keywords", "notes",
     )
     values = {
         "pages": document.declared_pages,
+        "page_range": range_text(document.page_range) if document.page_range else None,
         "access": document.tier.label_vi,
         "date": document.date,
     }

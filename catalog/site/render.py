@@ -13,6 +13,8 @@ What every template receives (the template contract):
 - ``asset(path)``: relative link to a shared file (``"static/site.css"``, ``"pdf/x.pdf"``)
 - ``other_lang_href``: the same page in the other UI language, or None
 - ``nav``: the Markdown pages, for the menu
+- ``thumb(doc)``: the thumbnail of a document's first own page (``page``, ``src`` from
+  the site root, ``width``, ``height``; see ``catalog.site.thumbnails``), or None
 - plus the page's own variables (see ``catalog.site.pages``).
 
 All links are relative, so the site works from file:// (a USB stick) as well as from
@@ -24,6 +26,7 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +45,8 @@ class SitePage:
     context: dict
 
 
-def make_environment(content_root: Path) -> jinja2.Environment:
+def make_environment(content_root: Path, thumb: Callable[[Document], object] | None = None) -> jinja2.Environment:
+    """Templates of the project first, then the built-in ones; ``thumb``: see the contract."""
     loaders: list[jinja2.BaseLoader] = []
     own = content_root / "templates"
     if own.is_dir():
@@ -57,7 +61,12 @@ def make_environment(content_root: Path) -> jinja2.Environment:
     )
     env.filters["filesize"] = _filesize
     env.globals["doc_line"] = doc_line
+    env.globals["thumb"] = thumb or _no_thumbnail
     return env
+
+
+def _no_thumbnail(document: Document) -> None:
+    return None
 
 
 def relative(target: str, page_path: str) -> str:

@@ -49,6 +49,10 @@ class SiteWriter:
         target.write_text(text, encoding="utf-8")
         self.files_written += 1
 
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        self._target(rel).write_bytes(data)
+        self.files_written += 1
+
     def copy_file(self, rel: str, source: Path) -> None:
         target = self._target(rel)
         previous = self.out / rel

@@ -55,7 +55,7 @@ class OcrSettings:
     @property
     def key(self) -> str:
         """What a cached result depends on: a change of any setting reruns the OCR."""
-        text = f"{'+'.join(self.languages)}|{self.dpi}|{self.tesseract_version}|v1"
+        text = f"{'+'.join(self.languages)}|{self.dpi}|{self.tesseract_version}|v2"
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -66,6 +66,11 @@ class OcrResult:
     valid_share: float  # share of words that are valid Vietnamese syllables or English words
     words: int
     rotation: int = 0  # degrees the page was turned before it was read
+    # Each word's box in the image that was read ([left, top, width, height, word], pixels
+    # at ``dpi``, after ``rotation``) and that image's size: what a text layer over the
+    # page image needs, kept so that one can be made later without reading the page again.
+    boxes: tuple[tuple[int, int, int, int, str], ...] = ()
+    size: tuple[int, int] = (0, 0)
 
 
 def available_settings(languages: tuple[str, ...], dpi: int) -> OcrSettings:
@@ -150,16 +155,18 @@ def _recognize(image, settings: OcrSettings, rotation: int = 0) -> OcrResult:
     tsv = _tesseract(image, settings, "-l", "+".join(settings.languages), "tsv")
     lines: dict[tuple[str, str, str], list[str]] = {}
     confidences: list[float] = []
+    boxes = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        word = (row.get("text") or "").strip()
+        word = nfc((row.get("text") or "").strip())
         if row.get("level") != "5" or not word:
             continue
         lines.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
         confidences.append(max(0.0, float(row.get("conf") or 0)))
-    text = nfc("\n".join(" ".join(words) for words in lines.values()))
+        boxes.append((int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]), word))
+    text = "\n".join(" ".join(words) for words in lines.values())
     words, share = text_quality(text)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrResult(text, round(confidence, 1), round(share, 3), words, rotation)
+    return OcrResult(text, round(confidence, 1), round(share, 3), words, rotation, tuple(boxes), image.size)
 
 
 def _orientation(image, settings: OcrSettings) -> int:

@@ -40,7 +40,10 @@ class OcrCache:
 
     def get(self, sha256: str, page: int) -> OcrResult | None:
         try:
-            return OcrResult(**json.loads(self._path(sha256, page).read_text(encoding="utf-8")))
+            data = json.loads(self._path(sha256, page).read_text(encoding="utf-8"))
+            data["boxes"] = tuple(tuple(box) for box in data.get("boxes", ()))
+            data["size"] = tuple(data.get("size", (0, 0)))
+            return OcrResult(**data)
         except (OSError, ValueError, TypeError):
             return None
 

@@ -134,24 +134,39 @@
     select.value = current;
   }
 
+  /** The PDF opened at page n (numbered as in the PDF, also in a file's whole scan), or null without a scan. */
+  const pdfAt = (s, result, n) => (result.pdf ? s.root + result.pdf + "#page=" + n : null);
+
   /** "Pages with the words: 2, 5", each linking to the PDF at that page. */
   function pageLinks(s, result) {
     if (!result.pages.length) return null;
     const links = result.pages.map((n) => (result.pdf
-      ? element("a", { href: s.root + result.pdf + "#page=" + n, class: "page-link" }, String(n))
+      ? element("a", { href: pdfAt(s, result, n), class: "page-link" }, String(n))
       : element("span", {}, String(n))));
     const listed = links.flatMap((link, i) => (i ? [", ", link] : [link]));
     return element("p", { class: "result-pages" }, s.ui.hitPages + ": ", ...listed);
   }
 
+  /** The thumbnail of the document's first page (d/ file: thumb), opening the PDF at the first hit page. */
+  async function thumbnail(s, result) {
+    const d = await load("d", result.doc, paths.document(result.doc));
+    if (!d || !d.thumb || !d.thumb.length || !result.pdf) return null;
+    const [src, width, height] = d.thumb, first = (d.range && d.range[0]) || 1;
+    const page = result.pages.length ? result.pages[0] : first;
+    return element("a", { class: "thumb", href: pdfAt(s, result, page), tabindex: "-1",
+      "aria-label": s.ui.openPage.replace("{n}", page) },
+      element("img", { src: s.root + src, width, height, loading: "lazy", alt: s.ui.page + " " + first }));
+  }
+
   async function item(s, result, keys) {
     const title = result.title || result.number || result.id;
     const meta = [result.type, result.number, result.date, result.issuer].filter(Boolean).join(" · ");
-    const found = await snippet(result, keys);
+    const [found, thumb] = await Promise.all([snippet(result, keys), thumbnail(s, result)]);
+    const label = found && found.page ? s.ui.page + " " + found.page : "";
+    const pageNode = label && (result.pdf ? element("a", { href: pdfAt(s, result, found.page) }, label) : label);
     const snippetNode = found && element("p", { class: "snippet" },
-      found.page ? element("span", { class: "snippet-page" }, s.ui.page + " " + found.page + ": ") : null,
-      ...marked(found.parts));
-    return element("li", { class: "result", "data-doc-id": result.id },
+      pageNode ? element("span", { class: "snippet-page" }, pageNode, ": ") : null, ...marked(found.parts));
+    return element("li", { class: "result", "data-doc-id": result.id }, thumb,
       element("a", { class: "result-title", href: result.url }, ...marked(highlight(title, keys))),
       meta ? element("p", { class: "result-meta" }, meta) : null, snippetNode, pageLinks(s, result));
   }

@@ -14,7 +14,8 @@ for a group of three or more syllables, the ADJACENT and EXACT_PHRASE ranking
 tiers count documents holding every adjacent pair (which may stand apart);
 whoosh wants the whole run. Required phrases are exact (see ``@`` keys).
 
-Format (all under ``search/``; version 1):
+Format (all under ``search/``; version 2, which added ``thumb`` and ``range`` to the
+``d/`` files):
 
 ``meta.js`` — ``catalogSearchLoad("m", 0, {...})`` with ``n`` documents, ``shards``
 (S), ``avgLength``, ``avgTitle`` and ``avgNumbers`` (whoosh's average lengths of
@@ -72,7 +73,11 @@ code points in hex joined by ``-``.
 ``d/<doc // 250>/<doc>.js`` — ``catalogSearchLoad("d", doc, {...})``, loaded for
 a shown result: ``id``, ``title``, ``number``, ``date``, ``issuer``, ``type``,
 ``url`` (document page, relative to the language root), ``pdf`` (site-relative,
-may be empty), ``pages`` (page count), and page texts for the snippet: ``text``
+may be empty), ``pages`` (how many pages are the document's own), ``range`` ([first,
+last] of those pages in the PDF's numbering, the one ``pdf#page=N`` and the postings
+use: [3, 7] for a document on pages 3 to 7 of its file's whole scan; [] without page
+texts), ``thumb`` ([site-relative URL, width, height] of the thumbnail of its first
+page, or [] when there is none), and page texts for the snippet: ``text``
 ({page: text} of the first pages, up to about :data:`TEXT_CHUNK_CHARS`; NFC,
 whitespace collapsed; page 0 holds the metadata fields other than the title;
 pages without text are left out) and ``more`` ([first page, last page] of each
@@ -86,7 +91,8 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.language.vietnamese import nfc
@@ -102,7 +108,7 @@ from catalog.search.browser.postings import (
 from catalog.search.index import METADATA_SEGMENTS, IndexRecord
 
 FOLDER = "search"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SHARD_TARGET_BYTES = 3072
 # A posting list longer than this gets a file of its own: sharing a shard with it would
 # make every query for a rare word of that shard load it too.
@@ -117,6 +123,14 @@ DOC_COLUMNS = ("length", "fonds", "type", "issuer")
 # name takes two): shards 1000 to a folder, documents 250 (a long one has several files).
 PER_FOLDER, DOCS_PER_FOLDER = 1000, 250
 _PLAIN_PREFIX = re.compile(r"^[a-z0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class Display:
+    """What the site adds to a document's ``d/`` file: shown with a result, never searched."""
+
+    thumb: tuple[str, int, int] | None = None  # first own page's thumbnail: site-relative URL, width, height
+    own_pages: tuple[int, int] | None = None  # first and last own page (PDF numbering); None: every page
 
 
 def script(kind: str, ident: int | str, data) -> str:
@@ -154,8 +168,8 @@ def date_order(records: Iterable[IndexRecord]) -> list[IndexRecord]:
     return sorted(records, key=lambda r: (r.year is None, r.year or 0, r.date_sort, r.doc_id))
 
 
-def export(records: Iterable[IndexRecord]) -> Iterator[tuple[str, str]]:
-    """Every file of the browser index as (path from the site root, text)."""
+def export(records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None) -> Iterator[tuple[str, str]]:
+    """Every file of the browser index as (path from the site root, text); ``display``: by doc id."""
     ordered = date_order(records)
     if len({record.doc_id for record in ordered}) != len(ordered):
         raise ValueError("duplicate document id in the browser search index")
@@ -167,7 +181,7 @@ def export(records: Iterable[IndexRecord]) -> Iterator[tuple[str, str]]:
         lengths.append(keys.length)
         title_lengths.append(keys.title_length)
         number_counts.append(len(keys.cited))
-        yield from _document_files(doc, record)
+        yield from _document_files(doc, record, (display or {}).get(record.doc_id, Display()))
     postings = builder.encoded()
     shards = shard_count(postings)
     yield from _shard_files(postings, shards)
@@ -175,10 +189,10 @@ def export(records: Iterable[IndexRecord]) -> Iterator[tuple[str, str]]:
     yield f"{FOLDER}/meta.js", script("m", 0, meta(ordered, (lengths, title_lengths, number_counts), shards))
 
 
-def write_search_files(folder: Path, records: Iterable[IndexRecord]) -> int:
+def write_search_files(folder: Path, records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None) -> int:
     """Write the export under ``folder`` (the site root); return the number of files."""
     count = 0
-    for rel, text in export(records):
+    for rel, text in export(records, display):
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -220,15 +234,17 @@ def _prefix_files(document_frequency: dict[str, int]) -> Iterator[tuple[str, str
         yield f"{FOLDER}/p/{prefix_name(prefix)}.js", script("p", prefix, listed)
 
 
-def _document_files(doc: int, record: IndexRecord) -> Iterator[tuple[str, str]]:
+def _document_files(doc: int, record: IndexRecord, shown: Display) -> Iterator[tuple[str, str]]:
     """The display fields with the first chunk of page texts, then the other chunks."""
     metadata = " · ".join(value for name in METADATA_SEGMENTS[1:] if (value := getattr(record, name)))
     texts = [(page, " ".join(nfc(text).split())) for page, text in enumerate((metadata, *record.pages))]
     chunks = _chunks([(page, text) for page, text in texts if text])
+    first, last = shown.own_pages or (1, len(record.pages))
     display = {
         "id": record.doc_id, "title": record.title, "number": record.number, "date": record.date_text,
         "issuer": record.issuer, "type": record.doc_type, "url": record.url, "pdf": record.pdf_url,
-        "pages": len(record.pages), "text": dict(chunks[0]),
+        "pages": last - first + 1 if record.pages else 0, "range": [first, last] if record.pages else [],
+        "thumb": list(shown.thumb or ()), "text": dict(chunks[0]),
         "more": [[chunk[0][0], chunk[-1][0]] for chunk in chunks[1:]],
     }  # fmt: skip
     yield document_path(doc), script("d", doc, display)
