@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from catalog.access.tiers import PUBLIC_EDITION, Edition, Tier
+from catalog.access.tiers import DEFAULT_EDITIONS, Edition, Tier
 from catalog.errors import ConfigError, ProjectError
 
 CONFIG_NAME = "catalog.toml"
@@ -51,7 +51,7 @@ class Config:
     markdown_raw_html: bool = True  # raw HTML in pages/*.md is kept (the archive's own pages)
     ocr: OcrOptions = OcrOptions()
     editions: Mapping[str, Edition] = field(
-        default_factory=lambda: MappingProxyType({"public": PUBLIC_EDITION})
+        default_factory=lambda: MappingProxyType(dict(DEFAULT_EDITIONS))
     )
 
     @property
@@ -209,10 +209,10 @@ def _positive_int(value: Any, key: str, problems: list[str]) -> int:
 
 def _editions(value: Any, problems: list[str]) -> Mapping[str, Edition]:
     if value is None:
-        return MappingProxyType({"public": PUBLIC_EDITION})
+        return MappingProxyType(dict(DEFAULT_EDITIONS))
     if not isinstance(value, dict):
         problems.append('"editions" phải là bảng [editions.<tên>]. / "editions" must be [editions.<name>] tables.')
-        return MappingProxyType({"public": PUBLIC_EDITION})
+        return MappingProxyType(dict(DEFAULT_EDITIONS))
     editions = {}
     for name, spec in value.items():
         tiers = spec.get("tiers") if isinstance(spec, dict) else None
@@ -234,4 +234,4 @@ def _editions(value: Any, problems: list[str]) -> Mapping[str, Edition]:
         editions[name] = Edition(name, frozenset(chosen))
     if "public" not in editions and editions:
         problems.append('Cần có ấn bản "public". / An edition named "public" is required.')
-    return MappingProxyType(editions or {"public": PUBLIC_EDITION})
+    return MappingProxyType(editions or dict(DEFAULT_EDITIONS))

@@ -200,6 +200,7 @@ class ArchivalFile:
     keywords: tuple[str, ...] = ()
     notes: str = ""
     extra: tuple[Field, ...] = ()
+    complete: bool = True  # every document row of the file is in this edition (none withheld)
     documents: list[Document] = field(default_factory=list)
 
     @property

@@ -77,3 +77,10 @@ def test_markdown_raw_html_must_be_true_or_false(tmp_path):
     assert load_config(write(tmp_path, "markdown_raw_html = false\n")).markdown_raw_html is False
     with pytest.raises(ConfigError, match="markdown_raw_html"):
         load_config(write(tmp_path, 'markdown_raw_html = "no"\n'))
+
+
+def test_public_and_restricted_editions_exist_without_configuration(tmp_path):
+    config = load_config(write(tmp_path, 'title = "Kho"\n'))
+    assert set(config.editions) == {"public", "restricted"}
+    assert config.edition("restricted").admits(Tier.RESTRICTED) and not config.edition("public").admits(Tier.RESTRICTED)
+    assert not any(e.admits(Tier.SECRET) for e in config.editions.values())

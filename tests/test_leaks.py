@@ -139,3 +139,15 @@ def test_long_identifiers_give_bounded_file_names_and_the_build_goes_on(tmp_path
     assert {d.doc_id for d in result.catalog.documents} == {long_id, "D2"}
     names = [p.name for p in root.rglob("*")]
     assert max(len(n.encode()) for n in names) <= 120
+
+
+def test_a_files_declared_counts_are_not_shown_where_documents_are_withheld(tmp_path):
+    headers = [*FILE_HEADERS, "Tổng số tài liệu", "Số lượng tờ"]
+    files = [[*_file(), 3, 41]]
+    rows = [_doc("D1", "HS01", 1), _doc("D2", "HS01", 2, access="02"), _doc("D3", "HS01", 3, secrecy="Mật")]
+    content, package = _project(tmp_path, files, rows, {})
+    write_workbook(package / "ho_so_tai_lieu.xlsx", files, rows, file_headers=headers, doc_headers=DOC_HEADERS)
+    for edition in ("public", "restricted"):
+        result, root = _build(tmp_path, content, edition)
+        page = (root / "site" / "ho-so" / "HS01.html").read_text(encoding="utf-8")
+        assert "Tổng số tài liệu" not in page and ">41<" not in page, edition  # 3 declared, fewer published

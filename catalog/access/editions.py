@@ -35,9 +35,11 @@ def for_edition(catalog: Catalog, edition: Edition) -> Catalog:
 
 def _narrow_file(archival_file: ArchivalFile, edition: Edition, scans: ScanAccess, withheld: list[str]) -> ArchivalFile:
     documents = []
+    complete = archival_file.complete
     for document in archival_file.documents:
         if not edition.admits(document.tier):
             withheld.append(document.doc_id)
+            complete = False
             continue
         if document.pdf_path and not scans.admits(edition, document.pdf_path):
             # The scan also shows rows this edition must not show.
@@ -45,4 +47,4 @@ def _narrow_file(archival_file: ArchivalFile, edition: Edition, scans: ScanAcces
                 document, pdf_path=None, pdf_rel="", pdf=None, pdf_shared=False, pdf_withheld=True
             )
         documents.append(document)
-    return dataclasses.replace(archival_file, documents=documents)
+    return dataclasses.replace(archival_file, documents=documents, complete=complete)

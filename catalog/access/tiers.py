@@ -52,3 +52,7 @@ class Edition:
 
 
 PUBLIC_EDITION = Edition("public", frozenset({Tier.PUBLIC}))
+RESTRICTED_EDITION = Edition("restricted", frozenset({Tier.PUBLIC, Tier.RESTRICTED}))
+# What every catalog has without a word of configuration; catalog.toml may rename,
+# add or narrow editions (an edition named "public" must remain).
+DEFAULT_EDITIONS = {"public": PUBLIC_EDITION, "restricted": RESTRICTED_EDITION}

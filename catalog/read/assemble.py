@@ -226,6 +226,8 @@ def _document(row, raw, packages_by_id, default_tier, seen: _Seen, catalog, repo
     _claim_document_scans(row, raw, packages_by_id, archival_file, tier, catalog)
     if tier is Tier.SECRET:
         _withhold_secret(row, doc_id, catalog)
+        if archival_file is not None:
+            archival_file.complete = False
         return None
     if row.damaged:
         return None  # reported by the sheet reader; its scans are claimed above

@@ -204,6 +204,9 @@ def file_fields(archival_file: ArchivalFile) -> list[tuple[str, str]]:
         "access", "language", "start_date", "end_date", "item_count", "sheets", "pages", "condition",
         "info_code", "keywords", "notes",
     )
+    if not archival_file.complete:
+        # The sheet's own counts would tell how many documents this edition leaves out.
+        keys = tuple(k for k in keys if k not in ("item_count", "sheets", "pages"))
     values = {"access": archival_file.tier.label_vi}
     fields = [_field(k, values[k] if k in values else getattr(archival_file, k)) for k in keys]
     return [f for f in fields if f]
