@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from catalog.access.editions import for_edition
+from catalog.access.editions import for_edition, hold_back_stamped
 from catalog.config import Config
 from catalog.model import Catalog
 from catalog.output_paths import BuildPaths
@@ -23,7 +23,7 @@ from catalog.site.markdown_pages import read_pages
 from catalog.site.output import write_site
 from catalog.site.text_layer import TextLayers
 from catalog.text.ocr_pages import OcrOptions
-from catalog.text.stage import read_texts
+from catalog.text.stage import forget_texts, read_texts
 
 
 @dataclass
@@ -56,6 +56,8 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     verify_manifests(raw_packages, whole, digests, report)
     catalog = for_edition(whole, edition)
     ocr_run = read_texts(catalog.documents, digests, paths.cache, ocr, report, progress)
+    catalog, held = hold_back_stamped(catalog, report)  # a secrecy stamp on the first page
+    forget_texts(paths.cache, {d.pdf.sha256 for d in held})
     digests.save()
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     records = list(index_records(catalog))  # the whoosh index and the browser index get the same records

@@ -121,6 +121,112 @@ def serve(out: Path, port: int) -> None:
     serve_site(out, port)
 
 
+ROOT_OPTION = click.option(
+    "--root", "root", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục triển khai của máy chủ, ví dụ /srv/catalog / Deployment root of the server, e.g. /srv/catalog.",
+)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--edition", default=None, help="Ấn bản cần triển khai / Edition to deploy or roll back (public, restricted).")
+@click.option("--site", type=click.Path(file_okay=False, path_type=Path),
+              help="Trang đã dựng bằng `catalog build --edition` / The site `catalog build --edition` wrote.")
+@click.option("--rollback", is_flag=True, help="Quay lại bản phát hành trước / Point the edition back to the previous release.")
+@click.option("--keep", default=5, show_default=True, type=click.IntRange(1, 1000),
+              help="Số bản phát hành giữ lại / Releases kept (the live one always).")
+@click.option("--write-config", is_flag=True,
+              help="Ghi cấu hình nginx và Apache vào ROOT/server/ / Write the nginx and Apache configurations into ROOT/server/.")
+@click.option("--listen", default="80", show_default=True, help="Cổng hoặc IP:cổng / Port or IP:port (with --write-config).")
+@click.option("--server-name", default="_", show_default=True, help="Tên máy / Host names (with --write-config).")
+def deploy(root: Path, edition: str | None, site: Path | None, rollback: bool, keep: int, write_config: bool,
+           listen: str, server_name: str) -> None:
+    """Xuất bản trang lên máy chủ nội bộ / Publish a built site to the intranet server's deployment root."""
+    from catalog.publish import DeployError
+    from catalog.publish.releases import deploy as run_deploy
+    from catalog.publish.releases import rollback as run_rollback
+    from catalog.publish.root import DeployRoot
+    from catalog.publish.server import write_configs
+
+    if (site is not None) + rollback > 1 or ((site is not None or rollback) and not edition) or not (
+            site is not None or rollback or write_config):
+        raise DeployError(
+            "Dùng --edition NAME --site DIR để triển khai, --edition NAME --rollback để quay lại, hoặc --write-config. "
+            "/ Use --edition NAME --site DIR to deploy, --edition NAME --rollback to roll back, or --write-config."
+        )
+    target = DeployRoot(root)
+    if site is not None:
+        done = run_deploy(site, target, edition, keep)
+        how = f"{done.linked} liên kết cứng, {done.copied} bản sao / {done.linked} hard links, {done.copied} copies"
+        click.echo(f"Đã triển khai {edition}: {done.release} ({how}) / Deployed {edition}: {done.release}")
+        if done.removed:
+            click.echo(f"Đã xóa bản cũ / removed old releases: {', '.join(done.removed)}")
+    elif rollback:
+        done = run_rollback(target, edition)
+        click.echo(f"Đã quay lại {edition}: {done.previous} → {done.release} / Rolled back {edition}: "
+                   f"{done.previous} → {done.release}")
+    if write_config:
+        for path in write_configs(target, listen, server_name):
+            click.echo(f"Đã ghi cấu hình / wrote configuration: {path}")
+
+
+@main.group()
+def users() -> None:
+    """Người dùng của ấn bản hạn chế / Users of the restricted edition (bcrypt htpasswd in ROOT)."""
+
+
+@users.command("add")
+@click.argument("name")
+@ROOT_OPTION
+@click.option("--password-env", metavar="VAR",
+              help="Đọc mật khẩu từ biến môi trường VAR (cho script) / Read the password from the environment variable VAR "
+                   "(for scripts); otherwise it is asked twice.")
+def users_add(name: str, root: Path, password_env: str | None) -> None:
+    """Thêm người dùng hoặc đổi mật khẩu / Add a user, or change their password."""
+    import os
+
+    from catalog.publish import DeployError
+    from catalog.publish.root import DeployRoot
+    from catalog.publish.users import add_user, check_name
+
+    check_name(name)
+    if password_env:
+        password = os.environ.get(password_env, "")
+        if not password:
+            raise DeployError(
+                f"Biến môi trường {password_env} trống hoặc chưa đặt. Đặt nó trước khi chạy lệnh. "
+                f"/ The environment variable {password_env} is empty or not set. Set it before running the command."
+            )
+    else:
+        password = click.prompt("Mật khẩu / Password", hide_input=True, confirmation_prompt=
+                                "Nhập lại mật khẩu / Repeat the password")
+    new = add_user(DeployRoot(root), name, password)
+    click.echo(f"Đã thêm {name} / Added {name}" if new else f"Đã đổi mật khẩu của {name} / Changed the password of {name}")
+
+
+@users.command("remove")
+@click.argument("name")
+@ROOT_OPTION
+def users_remove(name: str, root: Path) -> None:
+    """Xóa người dùng / Remove a user."""
+    from catalog.publish.root import DeployRoot
+    from catalog.publish.users import remove_user
+
+    remove_user(DeployRoot(root), name)
+    click.echo(f"Đã xóa {name} / Removed {name}")
+
+
+@users.command("list")
+@ROOT_OPTION
+def users_list(root: Path) -> None:
+    """Liệt kê người dùng / List the users."""
+    from catalog.publish.root import DeployRoot
+    from catalog.publish.users import list_users
+
+    for name in list_users(DeployRoot(root)):
+        click.echo(name)
+
+
 def _print_summary(report, paths) -> None:
     counts = report.counts
     _print_problems(report)

@@ -39,6 +39,15 @@ class OcrOptions:
 
 
 @dataclass(frozen=True)
+class ReadingCopy:
+    """``[reading_copy]``: stamp the published scans (Circular 05/2025's reading copies)."""
+
+    stamp: bool = False
+    text: str = "Bản sao sử dụng"
+    agency: str = ""  # the name printed before the words; "" = the catalog's organization
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path
     title: str
@@ -50,6 +59,7 @@ class Config:
     base_url: str = ""  # where the site is served, for absolute permalinks; "" for relative
     markdown_raw_html: bool = True  # raw HTML in pages/*.md is kept (the archive's own pages)
     ocr: OcrOptions = OcrOptions()
+    reading_copy: ReadingCopy = ReadingCopy()
     editions: Mapping[str, Edition] = field(
         default_factory=lambda: MappingProxyType(dict(DEFAULT_EDITIONS))
     )
@@ -107,7 +117,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
     problems: list[str] = []
     known = {
         "title", "title_en", "organization", "languages", "default_access", "new_items", "editions", "base_url",
-        "markdown_raw_html", "ocr",
+        "markdown_raw_html", "ocr", "reading_copy",
     }
     for key in sorted(set(data) - known):
         problems.append(f'Khoá lạ "{key}" (có thể viết sai). / Unknown key "{key}" (misspelt?).')
@@ -122,6 +132,7 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
         "editions": _editions(data.get("editions"), problems),
         "markdown_raw_html": _flag(data, "markdown_raw_html", problems, default=True),
         "ocr": _ocr(data.get("ocr", {}), problems),
+        "reading_copy": _reading_copy(data.get("reading_copy", {}), problems),
     }
     if problems:
         raise ConfigError(path, problems)
@@ -157,6 +168,19 @@ def _ocr(value: Any, problems: list[str]) -> OcrOptions:
     share = _fraction(value, "review_share", default.review_share, 1.0, problems)
     confidence = _fraction(value, "review_confidence", default.review_confidence, 100.0, problems)
     return OcrOptions(languages=tuple(languages), dpi=dpi, review_share=share, review_confidence=confidence)
+
+
+def _reading_copy(value: Any, problems: list[str]) -> ReadingCopy:
+    if not isinstance(value, dict):
+        problems.append('"reading_copy" phải là bảng [reading_copy]. / "reading_copy" must be a [reading_copy] table.')
+        return ReadingCopy()
+    for key in sorted(set(value) - {"stamp", "text", "agency"}):
+        problems.append(f'Khoá lạ "reading_copy.{key}". / Unknown key "reading_copy.{key}".')
+    return ReadingCopy(
+        stamp=_flag(value, "stamp", problems, default=False),
+        text=_text(value, "text", problems, default=ReadingCopy.text) or ReadingCopy.text,
+        agency=_text(value, "agency", problems),
+    )
 
 
 def _fraction(table: dict, key: str, default: float, top: float, problems: list[str]) -> float:

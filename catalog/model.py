@@ -103,6 +103,7 @@ class Package:
     description: str = ""
     is_bag: bool = False
     manifest: dict[str, str] = field(default_factory=dict)  # relative path → sha256
+    stamp_releases: dict[str, str] = field(default_factory=dict)  # doc_id → who checked its stamp was a false alarm
 
 
 @dataclass

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalog.model import Location, Package
+from catalog.read.secrecy_review import REVIEW_FILE, stamp_releases as _stamp_releases
 from catalog.read.input_files import (
     MAX_MANIFEST_BYTES,
     MAX_METADATA_BYTES,
@@ -99,6 +100,8 @@ def read_package(root: Path, display: str, report: Report) -> RawPackage:
         description=meta.get("description", ""),
         is_bag=is_bag,
         manifest=_read_manifest(root, display, report),
+        stamp_releases=_stamp_releases(_read_small(root, REVIEW_FILE, display, MAX_METADATA_BYTES, report),
+                                       f"{display}/{REVIEW_FILE}", report),
     )
     raw = RawPackage(package, display)
     raw.sheets = _read_sheets(root, display, report)

@@ -15,6 +15,7 @@ from catalog.search.index import IndexRecord
 from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.pages import plan_site
 from catalog.site.render import Renderer, SitePage, make_environment, site_globals
+from catalog.site.reading_copy import stamp_text, stamped
 from catalog.site.text_layer import TextLayers, with_text_layer
 from catalog.site.thumbnails import Thumbnails, make_thumbnails
 from catalog.site.write import SiteWriter
@@ -44,7 +45,8 @@ def write_site(
                 writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
                 progress.advance(1)
         write_search(renderer, config.languages, records, writer, progress, search_display(catalog, thumbs))
-        _copy_scans(catalog, writer, progress, text_layers)
+        stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
+        _copy_scans(catalog, writer, progress, text_layers, stamp if config.reading_copy.stamp else "")
         _copy_thumbnails(thumbs, writer)
         writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
 
@@ -79,15 +81,18 @@ def _copy_thumbnails(thumbs: Thumbnails, writer: SiteWriter) -> None:
         writer.copy_file(rel, cached)  # hard-linked from the previous site when unchanged
 
 
-def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress, text_layers: TextLayers | None) -> None:
+def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress, text_layers: TextLayers | None,
+                stamp: str) -> None:
+    """The published scans: copies of the originals, or reading copies (a text layer, a stamp)."""
     scans = {pdf_path(d): d for d in catalog.documents if d.pdf_path}
     progress.stage("Chép bản quét / Copying scans", len(scans))
     for rel, document in scans.items():
         layers = text_layers.pages.get(document.pdf.sha256) if text_layers and document.pdf else None
-        if layers:
-            writer.write_bytes(rel, with_text_layer(document.pdf_path, layers, text_layers.dpi))
+        if not layers and not (stamp and document.pdf and not document.pdf.damaged and not document.pdf.encrypted):
+            writer.copy_file(rel, document.pdf_path)  # hard-linked from the previous site when unchanged
         else:
-            writer.copy_file(rel, document.pdf_path)
+            data = with_text_layer(document.pdf_path, layers, text_layers.dpi) if layers else document.pdf_path.read_bytes()
+            writer.write_bytes(rel, stamped(data, stamp) if stamp else data)
         progress.advance(1)
 
 

@@ -56,6 +56,9 @@ class TextCache:
         facts.pages = [PageText(**p) for p in data["facts"]["pages"]]
         return facts, [PdfIssue(**i) for i in data["issues"]]
 
+    def forget(self, sha256: str) -> None:
+        self._path(sha256).unlink(missing_ok=True)
+
     def put(self, facts: PdfFacts, issues: list[PdfIssue]) -> None:
         """Remember the facts; a cache that cannot be written only makes rebuilds slower."""
         data = {"version": CACHE_VERSION, "facts": asdict(facts), "issues": [asdict(i) for i in issues]}

@@ -47,6 +47,12 @@ class OcrCache:
         except (OSError, ValueError, TypeError):
             return None
 
+    @staticmethod
+    def forget_all(cache_dir: Path, sha256: str) -> None:
+        """Every page of the scan, under any settings."""
+        for path in (cache_dir / "ocr").glob(f"*/{sha256[:2]}/{sha256}-*.json"):
+            path.unlink(missing_ok=True)
+
     def put(self, sha256: str, page: int, result: OcrResult) -> None:
         path = self._path(sha256, page)
         try:

@@ -13,7 +13,7 @@ from catalog.progress import Progress
 from catalog.read.fixity import DigestCache
 from catalog.report import WARNING, Report
 from catalog.text.extract import TextCache, extract_all
-from catalog.text.ocr_pages import OcrOptions, OcrRun, apply_ocr, pages_to_read, run_ocr
+from catalog.text.ocr_pages import OcrCache, OcrOptions, OcrRun, apply_ocr, pages_to_read, run_ocr
 from catalog.text.pdf_checks import PdfIssue
 
 
@@ -42,6 +42,14 @@ def read_texts(documents: Sequence[Document], digests: DigestCache, cache_dir: P
         _report_issues(document, document.pdf, issues[sha], reported, report)
         _check_page_count(document, report)
     return run
+
+
+def forget_texts(cache_dir: Path, sha256s: set[str]) -> None:
+    """Remove what the caches hold of these scans (held back as possibly secret): their text
+    must not rest on the build machine. They are read again by the next build."""
+    for sha256 in sha256s:
+        TextCache(cache_dir).forget(sha256)
+        OcrCache.forget_all(cache_dir, sha256)
 
 
 def _report_issues(document: Document, facts: PdfFacts, issues: list[PdfIssue], reported: set, report: Report) -> None:
