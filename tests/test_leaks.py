@@ -151,3 +151,19 @@ def test_a_files_declared_counts_are_not_shown_where_documents_are_withheld(tmp_
         result, root = _build(tmp_path, content, edition)
         page = (root / "site" / "ho-so" / "HS01.html").read_text(encoding="utf-8")
         assert "Tổng số tài liệu" not in page and ">41<" not in page, edition  # 3 declared, fewer published
+
+
+def test_words_in_the_image_of_a_withheld_scan_reach_no_edition_that_may_not_show_them(tmp_path):
+    """The text is in the image only: OCR reads it, and only where the scan is admitted."""
+    content, package = _project(tmp_path, [_file()], [_doc("D1", "HS01", 1), _doc("D2", "HS01", 2, access="02"),
+                                                    _doc("D3", "HS01", 3, secrecy="Mật")], {})
+    for n, word in ((2, "qzxscanrestricted"), (3, "qzxscansecret")):
+        pdfgen.write_scanned_pdf(package / "data" / f"HS01.{n}.pdf", [f"Công văn về việc {word} lưu trữ"],
+                                 dpi=300, font_size=16, quality=70, max_page_bytes=900_000)
+    canaries = {"qzxscanrestricted", "qzxscansecret"}
+    public, leaks = _leaks(tmp_path, content, canaries)
+    assert leaks == {} and [d.doc_id for d in public.catalog.documents] == ["D1"]
+    restricted, found = _leaks(tmp_path, content, canaries, "restricted")
+    assert "qzxscansecret" not in set().union(*found.values())
+    read = next(d for d in restricted.catalog.documents if d.doc_id == "D2")
+    assert read.pdf.pages[0].source == "ocr"  # the restricted edition reads the scan it shows
