@@ -65,7 +65,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
         md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
         # One swap publishes the site and, through its marker, this index generation.
-        layers = TextLayers.from_results(ocr_run.results, ocr.dpi) if ocr.pdf_layers else None
+        layers = TextLayers.from_results(ocr_run.results) if ocr.pdf_layers else None
         write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
                    build_id=paths.build_id, cache=paths.cache, text_layers=layers)
     finally:

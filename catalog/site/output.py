@@ -91,7 +91,7 @@ def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress, text_l
         if not layers and not (stamp and document.pdf and not document.pdf.damaged and not document.pdf.encrypted):
             writer.copy_file(rel, document.pdf_path)  # hard-linked from the previous site when unchanged
         else:
-            data = with_text_layer(document.pdf_path, layers, text_layers.dpi) if layers else document.pdf_path.read_bytes()
+            data = with_text_layer(document.pdf_path, layers) if layers else document.pdf_path.read_bytes()
             writer.write_bytes(rel, stamped(data, stamp) if stamp else data)
         progress.advance(1)
 

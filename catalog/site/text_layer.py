@@ -29,19 +29,19 @@ FONT = Name("/FOcr")
 class TextLayers:
     """The OCR results of the scans to publish with a text layer: SHA-256 → page → result."""
 
-    dpi: int
     pages: dict[str, dict[int, OcrResult]] = field(default_factory=dict)
 
     @classmethod
-    def from_results(cls, results: dict[tuple[str, int], OcrResult], dpi: int) -> "TextLayers":
+    def from_results(cls, results: dict[tuple[str, int], OcrResult]) -> "TextLayers":
         pages: dict[str, dict[int, OcrResult]] = {}
         for (sha256, number), result in results.items():
-            pages.setdefault(sha256, {})[number] = result
-        return cls(dpi, pages)
+            if result.size[0] and result.size[1]:
+                pages.setdefault(sha256, {})[number] = result
+        return cls(pages)
 _ASCENT_SHARE = 0.8  # of a word box's height above the baseline (descenders below)
 
 
-def with_text_layer(source: Path, layers: dict[int, OcrResult], dpi: int) -> bytes:
+def with_text_layer(source: Path, layers: dict[int, OcrResult]) -> bytes:
     """The PDF at ``source`` with a text layer over each page in ``layers`` (1-based)."""
     with pikepdf.open(source) as pdf:
         font = _glyphless_font(pdf)
@@ -56,26 +56,28 @@ def with_text_layer(source: Path, layers: dict[int, OcrResult], dpi: int) -> byt
             if Name.Font not in page.obj.Resources:
                 page.obj.Resources.Font = Dictionary()
             page.obj.Resources.Font[FONT] = font
-            page.contents_add(pikepdf.Stream(pdf, _text_stream(result, page.cropbox, dpi)), prepend=False)
+            page.contents_add(pikepdf.Stream(pdf, _text_stream(result, page.cropbox)), prepend=False)
         out = io.BytesIO()
         pdf.save(out, static_id=True)  # the same inputs give the same bytes
         return out.getvalue()
 
 
-def _text_stream(result: OcrResult, cropbox, dpi: int) -> bytes:
+def _text_stream(result: OcrResult, cropbox) -> bytes:
     x0, y0, x1, y1 = (float(v) for v in cropbox)
-    scale = 72 / dpi
+    # The image read covers the page: pixels to points, whatever its resolution.
+    width_px, height_px = result.size if result.rotation in (0, 180) else result.size[::-1]
+    sx, sy = (x1 - x0) / width_px, (y1 - y0) / height_px
     parts = ["BT 3 Tr"]
     for left, top, width, height, word in result.boxes:
         left, top, width, height = _unrotate(left, top, width, height, result)
-        size = max(1.0, height * scale)
+        size = max(1.0, height * sy)
         units = word.encode("utf-16-be")
         natural = len(units) // 2 * 0.5 * size  # every code is 500/1000 em wide (DW 500)
-        stretch = 100 * width * scale / natural if natural else 100
+        stretch = 100 * width * sx / natural if natural else 100
         if result.rotation == 180:  # upside down on the page: the words run right to left, top down
-            matrix = f"-1 0 0 -1 {x0 + (left + width) * scale:.2f} {y1 - (top + height * (1 - _ASCENT_SHARE)) * scale:.2f}"
+            matrix = f"-1 0 0 -1 {x0 + (left + width) * sx:.2f} {y1 - (top + height * (1 - _ASCENT_SHARE)) * sy:.2f}"
         else:
-            matrix = f"1 0 0 1 {x0 + left * scale:.2f} {y1 - (top + height * _ASCENT_SHARE) * scale:.2f}"
+            matrix = f"1 0 0 1 {x0 + left * sx:.2f} {y1 - (top + height * _ASCENT_SHARE) * sy:.2f}"
         parts.append(f"/FOcr {size:.2f} Tf {stretch:.1f} Tz {matrix} Tm <{units.hex()}> Tj")
     parts.append("ET")
     return "\n".join(parts).encode("ascii")
