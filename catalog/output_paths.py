@@ -38,6 +38,8 @@ _MARKER_TEXT = {
     CACHE_MARKER: "built by catalog: digests and text of the scans; safe to delete\n",
 }
 _INDEX_LINE = "index: "
+_EDITION_LINE = "edition: "
+_EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _BUILD_ID = re.compile(r"\d{8}T\d{6}-[0-9a-f]{8}")
 _INDEX_TEMP = re.compile(r"\.\d{8}T\d{6}-[0-9a-f]{8}\.(new|old)-\w+")  # write_index's temporary folders
 # Before generations, the index was the whoosh files in the index folder itself.
@@ -66,9 +68,24 @@ def old_of(site: Path) -> Path:
     return site.with_name(f".{site.name}.old")
 
 
-def site_marker_text(build_id: str = "") -> str:
+def site_marker_text(build_id: str = "", edition: str = "") -> str:
     line = f"{_INDEX_LINE}{build_id}\n" if build_id else ""
+    if _EDITION_NAME.fullmatch(edition):  # the site says which edition it is (deploy checks it)
+        line += f"{_EDITION_LINE}{edition}\n"
     return "built by catalog; replaced on each build\n" + line
+
+
+def published_edition(site: Path) -> str | None:
+    """The edition the site at ``site`` was built as, if its marker says."""
+    try:
+        text = (site / SITE_MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        value = line.removeprefix(_EDITION_LINE)
+        if value != line and _EDITION_NAME.fullmatch(value):
+            return value
+    return None
 
 
 def published_build(site: Path) -> str | None:

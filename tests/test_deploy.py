@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import threading
@@ -431,3 +432,11 @@ def test_deploy_command_messages(served, tmp_path):
     assert result.exit_code == 1 and "cannot be a folder name" in result.output
     marker = json.loads((served["root"].current("restricted") / ".catalog-release").read_text(encoding="utf-8"))
     assert marker["edition"] == "restricted" and marker["generator"] == "catalog"
+
+
+def test_a_site_is_never_deployed_as_another_edition_than_it_was_built_as(served, tmp_path):
+    site = tmp_path / "copy" / "site"
+    shutil.copytree(served["sites"]["public"], site)  # no report beside it: only the site's marker says
+    assert "edition: public" in (site / ".catalog-site").read_text(encoding="utf-8")
+    with pytest.raises(DeployError, match='"public"'):
+        deploy(site, DeployRoot(tmp_path / "srv"), "restricted")

@@ -22,6 +22,7 @@ from projects import write_catalog_toml, write_workbook
 from catalog.build import BuildPaths, build
 from catalog.cli import main
 from catalog.config import load_config
+from catalog.output_paths import published_build
 
 FIRST = {"A1": "Công văn về lưu trữ tài liệu giấy", "A2": "Báo cáo lưu trữ tài liệu điện tử"}
 SECOND = {"A1": "Công văn về lưu trữ tài liệu giấy", "B3": "Kế hoạch lưu trữ và số hóa tài liệu"}
@@ -283,7 +284,7 @@ def leftovers(build_dir: Path) -> list[str]:
     """What a finished build leaves that it should not: anything but its four outputs, and
     any index generation but the one the site names."""
     found = [p.name for p in build_dir.iterdir() if p.name not in ("cache", "index", "report.json", "site")]
-    named = (build_dir / "site" / ".catalog-site").read_text(encoding="utf-8").split()[-1]
+    named = published_build(build_dir / "site")
     found += [p.name for p in (build_dir / "index" / "site").iterdir() if p.name not in (".catalog-index", named)]
     return sorted(found)
 

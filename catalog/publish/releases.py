@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.atomic import remove_tree
-from catalog.output_paths import SITE_MARKER, published_build
+from catalog.output_paths import SITE_MARKER, published_build, published_edition
 from catalog.publish import DeployError
 from catalog.publish.root import RELEASE_MARKER, DeployRoot, check_edition_name
 
@@ -218,15 +218,18 @@ def _check_site(site: Path, root: DeployRoot, edition: str) -> None:
     built_as = _edition_of(site)
     if built_as is not None and built_as != edition:
         raise DeployError(
-            f'Trang {site} được dựng cho ấn bản "{built_as}" (theo báo cáo bên cạnh nó), không phải "{edition}"; '
+            f'Trang {site} được dựng cho ấn bản "{built_as}" (theo tệp đánh dấu của trang), không phải "{edition}"; '
             f'không triển khai. Dựng lại bằng `catalog build --edition {edition}` hoặc dùng --edition {built_as}. '
-            f'/ The site {site} was built for the edition "{built_as}" (says the report beside it), not "{edition}"; '
+            f'/ The site {site} was built for the edition "{built_as}" (says its marker), not "{edition}"; '
             f'it is not deployed. Build it with `catalog build --edition {edition}`, or use --edition {built_as}.'
         )
 
 
 def _edition_of(site: Path) -> str | None:
-    """The edition the report beside the site names (the site itself does not say), if it is there."""
+    """The edition the site's marker names; for a site built before markers said, the report beside it."""
+    marked = published_edition(site)
+    if marked is not None:
+        return marked
     report = site.parent / "report.json"
     try:
         data = json.loads(report.read_text(encoding="utf-8"))

@@ -39,7 +39,7 @@ def write_site(
     renderer = Renderer(env, site_globals(config, edition), md_pages, config.languages)
     pages = plan_site(catalog, md_pages, config, thumbs)
     progress.stage("Dựng trang / Rendering pages", len(pages) * len(config.languages))
-    with SiteWriter(out, build_id) as writer:
+    with SiteWriter(out, build_id, edition) as writer:
         for page in pages:
             for lang in config.languages:
                 writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))

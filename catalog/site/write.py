@@ -21,11 +21,12 @@ MARKER = SITE_MARKER  # proves a folder is a site we built, before we replace or
 
 
 class SiteWriter:
-    def __init__(self, out: Path, build_id: str = ""):
+    def __init__(self, out: Path, build_id: str = "", edition: str = ""):
         self.out = out
         self.staging = staging_of(out)
         self.old = old_of(out)
         self.build_id = build_id  # the index generation this site is published with
+        self.edition = edition
         self.files_written = 0
         self.files_linked = 0
         refuse_foreign_site_folders(out)  # then staging and old, if present, are ours to delete
@@ -33,7 +34,7 @@ class SiteWriter:
     def __enter__(self) -> "SiteWriter":
         atomic.remove_tree(self.staging, MARKER)  # a killed build's leftover
         self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_text(site_marker_text(self.build_id), encoding="utf-8")
+        (self.staging / MARKER).write_text(site_marker_text(self.build_id, self.edition), encoding="utf-8")
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
