@@ -77,26 +77,22 @@ def site_marker_text(build_id: str = "", edition: str = "") -> str:
 
 def published_edition(site: Path) -> str | None:
     """The edition the site at ``site`` was built as, if its marker says."""
-    try:
-        text = (site / SITE_MARKER).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for line in text.splitlines():
-        value = line.removeprefix(_EDITION_LINE)
-        if value != line and _EDITION_NAME.fullmatch(value):
-            return value
-    return None
+    return _marker_value(site, _EDITION_LINE, _EDITION_NAME)
 
 
 def published_build(site: Path) -> str | None:
     """The build id of the index the site at ``site`` was built with, if it names one."""
+    return _marker_value(site, _INDEX_LINE, _BUILD_ID)  # a name, never a path elsewhere
+
+
+def _marker_value(site: Path, prefix: str, pattern: re.Pattern) -> str | None:
     try:
         text = (site / SITE_MARKER).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     for line in text.splitlines():
-        value = line.removeprefix(_INDEX_LINE)
-        if value != line and _BUILD_ID.fullmatch(value):  # a name, never a path elsewhere
+        value = line.removeprefix(prefix)
+        if value != line and pattern.fullmatch(value):
             return value
     return None
 
