@@ -28,6 +28,7 @@ from catalog.atomic import remove_tree
 from catalog.output_paths import SITE_MARKER, published_build, published_edition
 from catalog.publish import DeployError
 from catalog.publish.root import RELEASE_MARKER, DeployRoot, check_edition_name
+from catalog.publish.server import URL_PREFIXES
 
 _RELEASE = re.compile(r"(\d{6})-(\d{8}T\d{6}Z)")
 _PARTIAL = re.compile(r"\.\d{6}-\d{8}T\d{6}Z\.[0-9a-f]{8}\.partial")
@@ -82,6 +83,7 @@ def deploy(site: Path, root: DeployRoot, edition: str, keep: int = 5) -> Deploye
         partial = folder / f".{release}.{secrets.token_hex(4)}.partial"
         try:
             linked, copied = _copy_tree(site, partial)
+            _place_404_pages(partial, URL_PREFIXES.get(edition))
             marker = {"generator": "catalog", "edition": edition, "release": release, "site": str(site),
                       "site_build": published_build(site), "deployed": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
             (partial / RELEASE_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
@@ -93,6 +95,21 @@ def deploy(site: Path, root: DeployRoot, edition: str, keep: int = 5) -> Deploye
         _point_current(root, edition, release)
         removed = prune(root, edition, keep)
         return Deployed(edition, release, previous, removed, linked, copied)
+
+
+def _place_404_pages(release: Path, prefix: str | None) -> None:
+    """The server shows 404.html at any URL depth, where the page's relative links would
+    miss: the release's copy gets a ``<base>`` naming where its edition is served. The
+    hard link to the built site is replaced by a file of its own: the site stays as built."""
+    if prefix is None:
+        return
+    for rel, base in (("404.html", prefix), ("en/404.html", prefix + "en/")):
+        page = release / rel
+        if not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8")
+        page.unlink()
+        page.write_text(text.replace("<head>", f'<head>\n<base href="{base}">', 1), encoding="utf-8")
 
 
 def rollback(root: DeployRoot, edition: str) -> Deployed:

@@ -23,6 +23,7 @@ from catalog.publish.root import SERVER_DIR, DeployRoot
 PUBLIC_EDITION = "public"
 RESTRICTED_EDITION = "restricted"
 RESTRICTED_PREFIX = "/noi-bo/"
+URL_PREFIXES = {"public": "/", "restricted": RESTRICTED_PREFIX}  # where each edition is served
 REALM = "Kho luu tru - noi bo / Restricted catalog"
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'self'; "

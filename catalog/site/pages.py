@@ -47,6 +47,8 @@ def plan_site(
         pages.extend(_browse_pages(key, catalog.documents))
     for md in md_pages:
         pages.append(SitePage(md.path, "page.html", {"md": md}))
+    # The web server's 404 page (publish/ gives it its URL prefix when it deploys the site).
+    pages.append(SitePage("404.html", "404.html", {}))
     return pages
 
 
