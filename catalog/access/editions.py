@@ -48,12 +48,14 @@ def _narrow_file(archival_file: ArchivalFile, edition: Edition, scans: ScanAcces
             complete = False
             continue
         if document.pdf_path and not scans.admits(edition, document.pdf_path):
-            # The scan also shows rows this edition must not show.
-            document = dataclasses.replace(
-                document, pdf_path=None, pdf_rel="", pdf=None, pdf_shared=False, pdf_withheld=True
-            )
+            document = without_scan(document)  # the scan also shows rows this edition must not show
         documents.append(document)
     return dataclasses.replace(archival_file, documents=documents, complete=complete)
+
+
+def without_scan(document: Document) -> Document:
+    """The document published with its metadata only: its scan exists but may not be shown."""
+    return dataclasses.replace(document, pdf_path=None, pdf_rel="", pdf=None, pdf_shared=False, pdf_withheld=True)
 
 
 def hold_back_stamped(catalog: Catalog, report: Report) -> tuple[Catalog, list[Document]]:
@@ -96,9 +98,7 @@ def _without(archival_file: ArchivalFile, held_ids: set[str], scans: ScanAccess)
         if document.doc_id in held_ids:
             continue
         if document.pdf_path and scans.tier_of(document.pdf_path) is Tier.SECRET:
-            document = dataclasses.replace(
-                document, pdf_path=None, pdf_rel="", pdf=None, pdf_shared=False, pdf_withheld=True
-            )
+            document = without_scan(document)
         documents.append(document)
     complete = archival_file.complete and len(documents) == len(archival_file.documents)
     return dataclasses.replace(archival_file, documents=documents, complete=complete)
