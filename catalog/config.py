@@ -139,10 +139,11 @@ def _validate(root: Path, path: str, data: dict[str, Any]) -> Config:
     return Config(root=root, **values)
 
 
-def _text(data: dict, key: str, problems: list[str], default: str = "") -> str:
+def _text(data: dict, key: str, problems: list[str], default: str = "", table: str = "") -> str:
     value = data.get(key, default)
+    name = f"{table}.{key}" if table else key
     if not isinstance(value, str):
-        problems.append(f'"{key}" phải là chuỗi văn bản. / "{key}" must be a string.')
+        problems.append(f'"{name}" phải là chuỗi văn bản. / "{name}" must be a string.')
         return default
     return value.strip()
 
@@ -177,9 +178,9 @@ def _reading_copy(value: Any, problems: list[str]) -> ReadingCopy:
     for key in sorted(set(value) - {"stamp", "text", "agency"}):
         problems.append(f'Khoá lạ "reading_copy.{key}". / Unknown key "reading_copy.{key}".')
     return ReadingCopy(
-        stamp=_flag(value, "stamp", problems, default=False),
-        text=_text(value, "text", problems, default=ReadingCopy.text) or ReadingCopy.text,
-        agency=_text(value, "agency", problems),
+        stamp=_flag(value, "stamp", problems, default=False, table="reading_copy"),
+        text=_text(value, "text", problems, default=ReadingCopy.text, table="reading_copy") or ReadingCopy.text,
+        agency=_text(value, "agency", problems, table="reading_copy"),
     )
 
 
@@ -191,10 +192,11 @@ def _fraction(table: dict, key: str, default: float, top: float, problems: list[
     return float(value)
 
 
-def _flag(data: dict, key: str, problems: list[str], default: bool) -> bool:
+def _flag(data: dict, key: str, problems: list[str], default: bool, table: str = "") -> bool:
     value = data.get(key, default)
+    name = f"{table}.{key}" if table else key
     if not isinstance(value, bool):
-        problems.append(f'"{key}" phải là true hoặc false. / "{key}" must be true or false.')
+        problems.append(f'"{name}" phải là true hoặc false. / "{name}" must be true or false.')
         return default
     return value
 
