@@ -6,9 +6,12 @@ on. Problems with single records go into the report and never stop the build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from catalog.access.editions import for_edition, hold_back_stamped
+from catalog.access.sealing import TierKey, keys_for
+from catalog.access.tiers import Edition, Tier
 from catalog.config import Config
 from catalog.model import Catalog
 from catalog.output_paths import BuildPaths
@@ -20,7 +23,7 @@ from catalog.report import Report
 from catalog.search.index import write_index
 from catalog.search.records import index_records
 from catalog.site.markdown_pages import read_pages
-from catalog.site.output import write_site
+from catalog.site.output import SealedLayer, write_site
 from catalog.site.text_layer import TextLayers
 from catalog.text.ocr_pages import OcrOptions
 from catalog.text.stage import forget_texts, read_texts
@@ -29,8 +32,9 @@ from catalog.text.stage import forget_texts, read_texts
 @dataclass
 class BuildResult:
     report: Report
-    catalog: Catalog
+    catalog: Catalog  # what the site shows plainly
     paths: BuildPaths
+    sealed: list[SealedLayer] = field(default_factory=list)  # what each sealed tier's reader sees (the bundle)
 
 
 def check(config: Config, progress: Progress = Silent()) -> tuple[Report, Catalog, list[RawPackage]]:
@@ -45,8 +49,10 @@ def check(config: Config, progress: Progress = Silent()) -> tuple[Report, Catalo
 
 
 def build(config: Config, paths: BuildPaths, edition_name: str | None = None, progress: Progress = Silent(),
-          ocr: OcrOptions | None = None) -> BuildResult:
+          ocr: OcrOptions | None = None, passphrases: Mapping[Tier, str] | None = None) -> BuildResult:
+    """Build one edition; ``passphrases`` give the keys of the tiers it seals (the bundle)."""
     edition = config.edition(edition_name)
+    keys = keys_for(edition, passphrases or {})  # before anything is read or written
     ocr = ocr or config.ocr
     paths.check(config.root)  # every path this build writes, all at once, before anything is written
     report, whole, raw_packages = check(config, progress)
@@ -54,26 +60,34 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     paths.prepare()  # the cache and index folders, with their markers
     digests = DigestCache(paths.cache)
     verify_manifests(raw_packages, whole, digests, report)
-    catalog = for_edition(whole, edition)
-    ocr_run = read_texts(catalog.documents, digests, paths.cache, ocr, report, progress)
-    catalog, held = hold_back_stamped(catalog, report)  # a secrecy stamp on the first page
+    scope = for_edition(whole, edition.scope)  # plain and sealed tiers: the texts of both are read
+    ocr_run = read_texts(scope.documents, digests, paths.cache, ocr, report, progress)
+    scope, held = hold_back_stamped(scope, report)  # a secrecy stamp on the first page
     forget_texts(paths.cache, {d.pdf.sha256 for d in held})
     digests.save()
+    catalog = for_edition(scope, edition) if edition.sealed else scope
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
-    records = list(index_records(catalog))  # the whoosh index and the browser index get the same records
+    # The whoosh index and the browser index get the same records; build/ holds no sealed tier in plain.
+    records = list(index_records(catalog))
+    sealed = [_sealed_layer(scope, edition, key) for key in keys]
     try:
         write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
         md_pages = read_pages(config.pages_dir, config.root, report, config.markdown_raw_html)
         # One swap publishes the site and, through its marker, this index generation.
         layers = TextLayers.from_results(ocr_run.results) if ocr.pdf_layers else None
         write_site(config, catalog, md_pages, paths.site, edition.name, report, progress, records,
-                   build_id=paths.build_id, cache=paths.cache, text_layers=layers)
+                   build_id=paths.build_id, cache=paths.cache, text_layers=layers, sealed=sealed)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
     report.counts = {**_counts(catalog, raw_packages, digests), "ocr_pages_read": ocr_run.recognized}
     report.write_json(paths.report)
-    return BuildResult(report, catalog, paths)
+    return BuildResult(report, catalog, paths, sealed)
+
+
+def _sealed_layer(scope: Catalog, edition: Edition, key: TierKey) -> SealedLayer:
+    layer = for_edition(scope, edition.unsealed_by(Tier.from_name(key.tier)))
+    return SealedLayer(key, layer, list(index_records(layer)))
 
 
 def _counts(catalog: Catalog, raw_packages: list[RawPackage], digests: DigestCache) -> dict[str, int]:

@@ -234,6 +234,7 @@ def _positive_int(value: Any, key: str, problems: list[str]) -> int:
 
 
 def _editions(value: Any, problems: list[str]) -> Mapping[str, Edition]:
+    """``[editions.<name>]`` tables: ``tiers`` shown plainly, ``sealed`` tiers encrypted (the bundle)."""
     if value is None:
         return MappingProxyType(dict(DEFAULT_EDITIONS))
     if not isinstance(value, dict):
@@ -247,17 +248,34 @@ def _editions(value: Any, problems: list[str]) -> Mapping[str, Edition]:
                 f'Ấn bản "{name}": cần "tiers", ví dụ ["public"]. / Edition "{name}": "tiers" is required, e.g. ["public"].'
             )
             continue
-        chosen = set()
-        for word in tiers:
-            tier = _TIER_WORDS.get(str(word).strip().lower())
-            if tier is None:
-                problems.append(
-                    f'Ấn bản "{name}": mức "{word}" không hợp lệ; chỉ "public", "restricted" (tài liệu mật không bao giờ được xuất bản). '
-                    f'/ Edition "{name}": tier "{word}" is not allowed; only "public", "restricted" (secret is never published).'
-                )
-            else:
-                chosen.add(tier)
-        editions[name] = Edition(name, frozenset(chosen))
+        for key in sorted(set(spec) - {"tiers", "sealed"}):
+            problems.append(f'Khoá lạ "editions.{name}.{key}". / Unknown key "editions.{name}.{key}".')
+        shown = _edition_tiers(name, "tiers", tiers, problems)
+        sealed = _edition_tiers(name, "sealed", spec.get("sealed", []), problems)
+        if Tier.PUBLIC in sealed or shown & sealed:
+            problems.append(
+                f'Ấn bản "{name}": một mức không thể vừa hiện rõ vừa mã hoá, và mức "public" không mã hoá. '
+                f'/ Edition "{name}": a tier cannot be both plain and sealed, and "public" is never sealed.'
+            )
+        editions[name] = Edition(name, frozenset(shown), frozenset(sealed - shown - {Tier.PUBLIC}))
     if "public" not in editions and editions:
         problems.append('Cần có ấn bản "public". / An edition named "public" is required.')
     return MappingProxyType(editions or dict(DEFAULT_EDITIONS))
+
+
+def _edition_tiers(name: str, key: str, words: Any, problems: list[str]) -> set[Tier]:
+    if not isinstance(words, list):
+        problems.append(f'"editions.{name}.{key}" phải là danh sách, ví dụ ["restricted"]. '
+                        f'/ "editions.{name}.{key}" must be a list, e.g. ["restricted"].')
+        return set()
+    chosen = set()
+    for word in words:
+        tier = _TIER_WORDS.get(str(word).strip().lower())
+        if tier is None:
+            problems.append(
+                f'Ấn bản "{name}": mức "{word}" không hợp lệ; chỉ "public", "restricted" (tài liệu mật không bao giờ được xuất bản). '
+                f'/ Edition "{name}": tier "{word}" is not allowed; only "public", "restricted" (secret is never published).'
+            )
+        else:
+            chosen.add(tier)
+    return chosen

@@ -79,8 +79,22 @@ def test_markdown_raw_html_must_be_true_or_false(tmp_path):
         load_config(write(tmp_path, 'markdown_raw_html = "no"\n'))
 
 
-def test_public_and_restricted_editions_exist_without_configuration(tmp_path):
+def test_public_restricted_and_bundle_editions_exist_without_configuration(tmp_path):
     config = load_config(write(tmp_path, 'title = "Kho"\n'))
-    assert set(config.editions) == {"public", "restricted"}
+    assert set(config.editions) == {"public", "restricted", "bundle"}
     assert config.edition("restricted").admits(Tier.RESTRICTED) and not config.edition("public").admits(Tier.RESTRICTED)
-    assert not any(e.admits(Tier.SECRET) for e in config.editions.values())
+    bundle = config.edition("bundle")
+    assert not bundle.admits(Tier.RESTRICTED) and bundle.sealed == {Tier.RESTRICTED}
+    assert not any(e.admits(Tier.SECRET) or Tier.SECRET in e.sealed for e in config.editions.values())
+
+
+def test_an_edition_seals_only_tiers_it_does_not_show_and_never_public_or_secret(tmp_path):
+    toml = ('[editions.public]\ntiers = ["public"]\n[editions.usb]\ntiers = ["public"]\nsealed = ["restricted"]\n'
+            '[editions.bad]\ntiers = ["public"]\nsealed = ["public", "secret"]\nkey = 1\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(write(tmp_path, toml))
+    text = str(raised.value)
+    assert 'tier "secret" is not allowed' in text and '"public" is never sealed' in text
+    assert 'Unknown key "editions.bad.key"' in text
+    config = load_config(write(tmp_path, toml.split("[editions.bad]")[0]))
+    assert config.edition("usb").sealed == {Tier.RESTRICTED}

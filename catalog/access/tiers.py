@@ -39,20 +39,34 @@ def stricter(*tiers: Tier | None) -> Tier | None:
 
 @dataclass(frozen=True)
 class Edition:
-    """A published variant of the catalog: its name and the tiers it contains.
+    """A published variant of the catalog: its name, the tiers it shows and those it seals.
 
-    ``SECRET`` can never be part of an edition; the config loader refuses it.
+    ``sealed`` tiers are in the edition encrypted, each under its own passphrase (the
+    offline bundle, see ``access.sealing``); ``admits`` speaks of what is shown plainly.
+    ``SECRET`` can never be part of an edition, plain or sealed; the config loader refuses it.
     """
 
     name: str
     tiers: frozenset[Tier]
+    sealed: frozenset[Tier] = frozenset()
 
     def admits(self, tier: Tier) -> bool:
         return tier is not Tier.SECRET and tier in self.tiers
 
+    @property
+    def scope(self) -> "Edition":
+        """Everything the edition holds, plain or sealed: what its build reads."""
+        return Edition(self.name, self.tiers | self.sealed)
+
+    def unsealed_by(self, tier: Tier) -> "Edition":
+        """What a reader holding the key of ``tier`` sees: the plain tiers and the sealed ones up to it."""
+        return Edition(self.name, self.tiers | {t for t in self.sealed if t <= tier})
+
 
 PUBLIC_EDITION = Edition("public", frozenset({Tier.PUBLIC}))
 RESTRICTED_EDITION = Edition("restricted", frozenset({Tier.PUBLIC, Tier.RESTRICTED}))
+# For a USB stick: public records plain, restricted ones sealed under a passphrase.
+BUNDLE_EDITION = Edition("bundle", frozenset({Tier.PUBLIC}), frozenset({Tier.RESTRICTED}))
 # What every catalog has without a word of configuration; catalog.toml may rename,
 # add or narrow editions (an edition named "public" must remain).
-DEFAULT_EDITIONS = {"public": PUBLIC_EDITION, "restricted": RESTRICTED_EDITION}
+DEFAULT_EDITIONS = {"public": PUBLIC_EDITION, "restricted": RESTRICTED_EDITION, "bundle": BUNDLE_EDITION}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from catalog.access.sealing import TierKey
 from catalog.config import Config
 from catalog.model import Catalog, Location, pdf_path
 from catalog.progress import Progress, counted
@@ -16,39 +18,79 @@ from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.pages import plan_site
 from catalog.site.render import Renderer, SitePage, make_environment, site_globals
 from catalog.site.reading_copy import stamp_text, stamped
+from catalog.site.sealed_layer import SealingWriter, write_tiers
 from catalog.site.text_layer import TextLayers, with_text_layer
 from catalog.site.thumbnails import Thumbnails, make_thumbnails
 from catalog.site.write import SiteWriter
 
 
+@dataclass(frozen=True)
+class SealedLayer:
+    """A sealed tier of the bundle: its key, and the catalog and records its reader sees."""
+
+    key: TierKey
+    catalog: Catalog
+    records: Sequence[IndexRecord]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What every layer of one site shares."""
+
+    renderer_site: dict
+    config: Config
+    md_pages: list[MarkdownPage]
+    thumbs: Thumbnails
+    text_layers: TextLayers | None
+    stamp: str
+
+
 def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
-    cache: Path | None = None, text_layers: TextLayers | None = None,
+    cache: Path | None = None, text_layers: TextLayers | None = None, sealed: Sequence[SealedLayer] = (),
 ) -> None:
     """Write the site aside and swap it in; its marker names the index generation ``build_id``.
 
     Thumbnails are rendered into (and taken from) the build ``cache``; without one the
     site has none. With ``text_layers`` (``--ocr-pdf``) OCR'd scans are published with an
-    invisible text layer.
+    invisible text layer. Each of the ``sealed`` layers (the bundle) is rendered after
+    the plain one and sealed where it differs (``site.sealed_layer``).
     """
-    _report_slug_clashes(catalog, report)
-    _report_page_ranges(catalog, report)
-    thumbs = make_thumbnails(catalog, cache, report, progress) if cache else Thumbnails()
-    env = make_environment(config.root, thumbs.first)
-    renderer = Renderer(env, site_globals(config, edition), md_pages, config.languages)
-    pages = plan_site(catalog, md_pages, config, thumbs)
-    progress.stage("Dựng trang / Rendering pages", len(pages) * len(config.languages))
+    widest = sealed[-1].catalog if sealed else catalog
+    _report_slug_clashes(widest, report)
+    _report_page_ranges(widest, report)
+    thumbs = make_thumbnails(widest, cache, report, progress) if cache else Thumbnails()
+    stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
+    parts = _Parts(site_globals(config, edition, [layer.key.tier for layer in sealed]), config, md_pages, thumbs,
+                   text_layers, stamp if config.reading_copy.stamp else "")
     with SiteWriter(out, build_id, edition) as writer:
-        for page in pages:
-            for lang in config.languages:
-                writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
-                progress.advance(1)
-        write_search(renderer, config.languages, records, writer, progress, search_display(catalog, thumbs))
-        stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
-        _copy_scans(catalog, writer, progress, text_layers, stamp if config.reading_copy.stamp else "")
-        _copy_thumbnails(thumbs, writer)
-        writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
+        _write_layer(parts, catalog, records, writer, progress, [SitePage("vault.html", "vault.html", {})] if sealed else [])
+        for layer in sealed:
+            progress.stage(f"Mã hoá mức {layer.key.tier} / Sealing tier {layer.key.tier}")
+            sealing = SealingWriter(writer, layer.key)
+            _write_layer(parts, layer.catalog, layer.records, sealing, progress, [])
+            sealing.finish()
+        if sealed:
+            write_tiers(writer, [layer.key for layer in sealed])
+
+
+def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord], writer, progress: Progress,
+                 extra_pages: list[SitePage]) -> None:
+    """One layer of the site: its pages in every UI language, search index, scans, thumbnails, assets."""
+    thumbs = parts.thumbs.of(catalog)
+    renderer = Renderer(make_environment(parts.config.root, thumbs.first), parts.renderer_site, parts.md_pages,
+                        parts.config.languages)
+    pages = plan_site(catalog, parts.md_pages, parts.config, thumbs) + extra_pages
+    progress.stage("Dựng trang / Rendering pages", len(pages) * len(parts.config.languages))
+    for page in pages:
+        for lang in parts.config.languages:
+            writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
+            progress.advance(1)
+    write_search(renderer, parts.config.languages, records, writer, progress, search_display(catalog, thumbs))
+    _copy_scans(catalog, writer, progress, parts.text_layers, parts.stamp)
+    _copy_thumbnails(thumbs, writer)
+    writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
 
 
 def write_search(

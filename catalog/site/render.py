@@ -6,7 +6,8 @@ giving one of the same name.
 
 What every template receives (the template contract):
 
-- ``site``: title, organization, edition name, build date, languages, base_url
+- ``site``: title, organization, edition name, build date, languages, base_url, and
+  ``sealed``: the tiers sealed in this site (the offline bundle; empty otherwise)
 - ``lang``: the UI language of this page ("vi" or "en"); ``t(key)`` its words
 - ``page_path``: this page's path from the site root (for relative links)
 - ``href(path)``: relative link to a page of the same language (``"tai-lieu/x.html"``)
@@ -132,7 +133,8 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def site_globals(config, edition_name: str, today: datetime.date | None = None) -> dict:
+def site_globals(config, edition_name: str, sealed: list[str] | None = None, today: datetime.date | None = None) -> dict:
+    """``site`` of the template contract; ``sealed`` names the tiers sealed in the site (the bundle)."""
     return {
         "title": config.title,
         "title_en": config.title_en or config.title,
@@ -141,4 +143,5 @@ def site_globals(config, edition_name: str, today: datetime.date | None = None) 
         "built": (today or build_date()).strftime("%d/%m/%Y"),
         "languages": config.languages,
         "base_url": config.base_url,
+        "sealed": list(sealed or []),
     }

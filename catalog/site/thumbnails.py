@@ -68,6 +68,11 @@ class Thumbnails:
         found = self._scan(document).get(pages.start) if pages else None
         return found[0] if found else None
 
+    def of(self, catalog: Catalog) -> "Thumbnails":
+        """Only the thumbnails of the scans ``catalog`` shows (one layer of a bundle)."""
+        shown = {d.pdf.sha256 for d in catalog.documents if d.pdf_path and d.pdf}
+        return Thumbnails({sha256: scan for sha256, scan in self._images.items() if sha256 in shown})
+
     def files(self) -> Iterator[tuple[str, Path]]:
         """(path in the site, cached file) of every thumbnail."""
         for scan in self._images.values():

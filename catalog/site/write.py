@@ -29,6 +29,7 @@ class SiteWriter:
         self.edition = edition
         self.files_written = 0
         self.files_linked = 0
+        self.sources: dict[str, Path] = {}  # rel → the input file copied there (see SealingWriter)
         refuse_foreign_site_folders(out)  # then staging and old, if present, are ours to delete
 
     def __enter__(self) -> "SiteWriter":
@@ -56,6 +57,7 @@ class SiteWriter:
 
     def copy_file(self, rel: str, source: Path) -> None:
         target = self._target(rel)
+        self.sources[rel] = source
         previous = self.out / rel
         if _same_copy(previous, source):
             os.link(previous, target)
@@ -67,6 +69,11 @@ class SiteWriter:
     def copy_tree(self, rel: str, source: Path) -> None:
         shutil.copytree(source, self._target(rel), dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
+
+    def written(self, rel: str) -> Path | None:
+        """The file this build wrote at ``rel`` so far, if any."""
+        target = self.staging / rel
+        return target if target.is_file() else None
 
     def _target(self, rel: str) -> Path:
         target = self.staging / rel

@@ -289,16 +289,23 @@
     const name = kind + ":" + id;
     if (loaded.has(name)) return Promise.resolve(loaded.get(name));
     if (!pending.has(name)) {
-      pending.set(name, new Promise((resolve) => {
-        const tag = document.createElement("script");
-        tag.src = config.base + path;
-        tag.charset = "utf-8";
-        tag.onload = () => { tag.remove(); resolve(loaded.has(name) ? loaded.get(name) : null); };
-        tag.onerror = () => { tag.remove(); pending.delete(name); resolve(null); };
-        document.head.appendChild(tag);
-      }));
+      // In an unlocked bundle the sealed index (static/vault.js) comes first; undefined: not sealed.
+      const vault = global.CatalogVault;
+      pending.set(name, (vault ? vault.searchData(path) : Promise.resolve(undefined)).then((data) => (
+        data !== undefined ? data : loadScript(name, path))));
     }
     return pending.get(name);
+  }
+
+  function loadScript(name, path) {
+    return new Promise((resolve) => {
+      const tag = document.createElement("script");
+      tag.src = config.base + path;
+      tag.charset = "utf-8";
+      tag.onload = () => { tag.remove(); resolve(loaded.has(name) ? loaded.get(name) : null); };
+      tag.onerror = () => { tag.remove(); pending.delete(name); resolve(null); };
+      document.head.appendChild(tag);
+    });
   }
 
   let metaPromise = null, meta = null;

@@ -1,0 +1,139 @@
+"""The offline bundle: the sample built with its restricted tier sealed, opened from file://.
+
+A reader unlocks it once with the passphrase, finds a restricted document by a word of
+its text, opens its page and its scan (decrypted in the page), and locks it again; a
+wrong passphrase unlocks nothing and says so. The Python side checks what the browser
+cannot see: every sealed file opens with the key, and the plain part holds no
+restricted document.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from catalog.access.sealing import ITERATIONS, TierKey, WrongPassphrase
+from catalog.access.tiers import Tier
+from catalog.build import BuildPaths, build
+from catalog.config import load_config
+from catalog.errors import BuildError
+from catalog.language.vietnamese import fold
+from catalog.site.sealed_layer import read_sealed
+
+PASSPHRASE = "Hồ sơ lưu trữ Sơn Hà 2025"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bundle") / "site"
+    return build(load_config(ROOT / "content"), BuildPaths.for_output(out), "bundle",
+                 passphrases={Tier.RESTRICTED: PASSPHRASE})
+
+
+def _key(site: Path, passphrase: str = PASSPHRASE) -> TierKey:
+    text = (site / "vault" / "tiers.js").read_text(encoding="utf-8")
+    tier = json.loads(text[text.index(",") + 1: text.rindex(")")])[0]
+    assert tier["iterations"] >= ITERATIONS and len(base64.b64decode(tier["salt"])) == 16
+    return TierKey.derive(tier["tier"], passphrase, base64.b64decode(tier["salt"]), tier["iterations"])
+
+
+def _restricted(bundle):
+    shown = {d.doc_id for d in bundle.catalog.documents}
+    return [d for d in bundle.sealed[0].catalog.documents if d.doc_id not in shown]
+
+
+def _words(document, pages_only=False) -> set[str]:
+    fields = [] if pages_only else [document.title, document.summary, *document.keywords]
+    text = " ".join([*fields, *(p.text for p in (document.pdf.pages if document.pdf else []))])
+    return set(re.findall(r"[^\W\d_]{4,}", fold(text)))
+
+
+def _found_by_its_text_alone(bundle):
+    """A restricted document with a scan, and a word of its pages that no plainly shown document has."""
+    public = set().union(*(_words(d) for d in bundle.catalog.documents))
+    for document in _restricted(bundle):
+        own = sorted(_words(document, pages_only=True) - public) if document.pdf_path else []
+        if own:
+            return document, own[0]
+    raise AssertionError("no restricted document of the sample has a word of its own")
+
+
+def test_every_sealed_file_opens_with_the_passphrase_and_no_other(bundle):
+    site = bundle.paths.site
+    files = read_sealed(site, _key(site))
+    restricted = _restricted(bundle)
+    assert restricted, "the sample has restricted documents"
+    for document in restricted:
+        assert f"tai-lieu/{document.slug}.html" in files
+        assert not (site / "tai-lieu" / f"{document.slug}.html").exists()
+        assert document.doc_id.encode() in files[f"tai-lieu/{document.slug}.html"]
+    with pytest.raises(WrongPassphrase):
+        read_sealed(site, _key(site, "not the passphrase at all"))
+
+
+def test_a_bundle_needs_a_long_enough_passphrase_before_anything_is_written(tmp_path):
+    out = tmp_path / "site"
+    for passphrases in ({}, {Tier.RESTRICTED: "short"}):
+        with pytest.raises(BuildError, match="CATALOG_PASSPHRASE_RESTRICTED"):
+            build(load_config(ROOT / "content"), BuildPaths.for_output(out), "bundle", passphrases=passphrases)
+    assert not out.exists()
+
+
+def _unlock(page, site: Path, passphrase: str) -> str:
+    page.goto((site / "vault.html").as_uri())
+    page.fill("#vault-passphrase", passphrase)
+    page.click("#vault-form button[type=submit]")
+    status = page.locator("#vault-status")
+    status.filter(has_not_text="…").wait_for()  # PBKDF2's 600,000 rounds take a moment
+    page.wait_for_function("!document.getElementById('vault-status').textContent.includes('…')")
+    return status.inner_text()
+
+
+def _search(page, site: Path, word: str) -> list[str]:
+    page.goto((site / "search.html").as_uri() + "?q=" + word)
+    page.wait_for_function("document.getElementById('results').dataset.state === 'done'")
+    return page.locator("#results .result-title").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_unlock_find_open_and_lock_from_file_url(bundle, page):
+    site = bundle.paths.site
+    document, word = _found_by_its_text_alone(bundle)
+
+    assert "không đúng" in _unlock(page, site, "a wrong passphrase, long enough")
+    assert page.evaluate("sessionStorage.length") == 0
+    assert _search(page, site, word) == []
+
+    assert "Đã mở khóa" in _unlock(page, site, PASSPHRASE)
+    assert PASSPHRASE not in page.evaluate("JSON.stringify(sessionStorage)")
+    titles = _search(page, site, word)
+    assert document.title in titles
+
+    page.locator("#results .result-title", has_text=document.title).first.click()
+    page.wait_for_function("document.querySelector('main h1') && location.hash.length > 1")
+    assert page.url.split("#", 1)[1] == f"tai-lieu/{document.slug}.html"
+    assert document.doc_id in page.locator("main").inner_text()
+
+    page.wait_for_function("(document.querySelector('object.pdf') || {}).data?.startsWith('blob:')")
+    scan = page.evaluate("""async () => {
+      const response = await fetch(document.querySelector('object.pdf').data.split('#')[0]);
+      return Array.from(new Uint8Array(await response.arrayBuffer()));
+    }""")
+    assert hashlib.sha256(bytes(scan)).hexdigest() == document.pdf.sha256  # the original scan, decrypted
+    page.locator("main a", has_text="Mở PDF").first.click()
+    page.wait_for_url(re.compile(r"^blob:"))
+
+    page.goto((site / "index.html").as_uri())
+    page.click("#vault-lock")
+    page.wait_for_selector("#vault-bar a")
+    assert page.evaluate("sessionStorage.length") == 0
+    assert _search(page, site, word) == []
+    page.goto((site / "vault.html").as_uri() + f"#tai-lieu/{document.slug}.html")
+    assert "mật khẩu" in page.locator("#vault-status").inner_text()
+    assert document.doc_id not in page.content()
