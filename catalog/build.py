@@ -64,6 +64,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     ocr_run = read_texts(scope.documents, digests, paths.cache, ocr, report, progress)
     scope, held = hold_back_stamped(scope, report)  # a secrecy stamp on the first page
     forget_texts(paths.cache, {d.pdf.sha256 for d in held})
+    digests.forget(d.pdf_path for d in held)
     digests.save()
     catalog = for_edition(scope, edition) if edition.sealed else scope
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
@@ -81,6 +82,9 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
     report.counts = {**_counts(catalog, raw_packages, digests), "ocr_pages_read": ocr_run.recognized}
+    if sealed:  # how many documents only a passphrase shows
+        shown = {d.doc_id for d in catalog.documents}
+        report.counts["documents_sealed"] = sum(1 for d in sealed[-1].catalog.documents if d.doc_id not in shown)
     report.write_json(paths.report)
     return BuildResult(report, catalog, paths, sealed)
 

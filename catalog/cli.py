@@ -53,13 +53,34 @@ def build(content_dir: Path, out: Path, report_path: Path | None, edition: str |
     from catalog.progress import Console
 
     config = load_config(content_dir)
+    passphrases = _passphrases(config.edition(edition))
     console = Console()
     ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs, pdf_layers=ocr_pdf)
-    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr)
+    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr, passphrases)
     console.close()
     _print_summary(result.report, result.paths)
     if strict and result.report.problems:
         sys.exit(1)
+
+
+def _passphrases(edition) -> dict:
+    """The passphrase of each tier the edition seals: from its environment variable, or asked for.
+
+    Never from a file: a passphrase kept beside the archive protects nothing.
+    """
+    import os
+
+    from catalog.access.sealing import passphrase_variable
+
+    found = {}
+    for tier in sorted(edition.sealed):
+        value = os.environ.get(passphrase_variable(tier))
+        if value is None and sys.stdin.isatty():
+            value = click.prompt(f"Mật khẩu cho mức {tier.label_vi} / Passphrase for the {tier.label_en.lower()} tier",
+                                 hide_input=True, confirmation_prompt=True)
+        if value is not None:
+            found[tier] = value
+    return found
 
 
 @main.command()
@@ -234,6 +255,9 @@ def _print_summary(report, paths) -> None:
         f"Đã dựng {counts.get('documents', 0)} tài liệu, {counts.get('files', 0)} hồ sơ vào {paths.site} "
         f"/ Built {counts.get('documents', 0)} documents, {counts.get('files', 0)} files into {paths.site}"
     )
+    if "documents_sealed" in counts:
+        click.echo(f"Thêm {counts['documents_sealed']} tài liệu hạn chế được mã hoá, mở bằng mật khẩu "
+                   f"/ plus {counts['documents_sealed']} restricted documents sealed, opened with the passphrase")
     if report.problems:
         errors = len(report.errors)
         click.echo(

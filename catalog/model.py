@@ -52,6 +52,17 @@ class Location:
     row: int | None = None
     column: str | None = None
 
+    def where(self) -> str:
+        """Human-readable: ``packages/A/ho_so.xlsx, sheet "Hồ sơ", row 7, column "Ngày"``."""
+        parts = [self.path] if self.path else []
+        if self.sheet:
+            parts.append(f'sheet "{self.sheet}"')
+        if self.row is not None:
+            parts.append(f"dòng/row {self.row}")
+        if self.column:
+            parts.append(f'cột/column "{self.column}"')
+        return ", ".join(parts)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -230,7 +241,8 @@ class Catalog:
 
     packages: list[Package] = field(default_factory=list)
     fonds: list[Fonds] = field(default_factory=list)
-    withheld_secret: list[str] = field(default_factory=list)  # doc ids / file codes
+    # Where each secret record is listed (sheet and row), never its identifier: see access.editions
+    withheld_secret: list[str] = field(default_factory=list)
     withheld_by_edition: list[str] = field(default_factory=list)
     scans: ScanAccess = field(default_factory=ScanAccess)  # which edition may show each scan
 

@@ -34,14 +34,7 @@ class Problem:
 
     def where(self) -> str:
         """Human-readable location: ``packages/A/ho_so.xlsx, sheet "Hồ sơ", row 7, column "Ngày"``."""
-        parts = [self.path] if self.path else []
-        if self.sheet:
-            parts.append(f'sheet "{self.sheet}"')
-        if self.row is not None:
-            parts.append(f"dòng/row {self.row}")
-        if self.column:
-            parts.append(f'cột/column "{self.column}"')
-        return ", ".join(parts)
+        return Location(self.path, self.sheet, self.row, self.column).where()
 
 
 @dataclass
@@ -69,6 +62,10 @@ class Report:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
 
+    def forget(self, doc_ids: set[str]) -> None:
+        """Drop the problems about these documents: they turned out secret, and are named nowhere."""
+        self.problems = [p for p in self.problems if p.doc_id not in doc_ids]
+
     def by_code(self) -> Counter:
         return Counter(p.code for p in self.problems)
 
@@ -76,7 +73,7 @@ class Report:
         return {
             "edition": self.edition,
             "counts": dict(self.counts),
-            "withheld": {"secret": len(self.withheld_secret), "secret_ids": sorted(self.withheld_secret)},
+            "withheld": {"secret": len(self.withheld_secret), "secret_rows": sorted(self.withheld_secret)},
             "problem_count": len(self.problems),
             "problems": [asdict(p) for p in self.problems],
         }

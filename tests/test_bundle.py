@@ -137,3 +137,19 @@ def test_unlock_find_open_and_lock_from_file_url(bundle, page):
     page.goto((site / "vault.html").as_uri() + f"#tai-lieu/{document.slug}.html")
     assert "mật khẩu" in page.locator("#vault-status").inner_text()
     assert document.doc_id not in page.content()
+
+
+def test_the_build_command_takes_the_passphrase_from_the_environment_only(tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    out = tmp_path / "usb" / "site"
+    args = ["build", str(ROOT / "content"), "--edition", "bundle", "--out", str(out)]
+    missing = CliRunner().invoke(main, args, env={"CATALOG_PASSPHRASE_RESTRICTED": None})
+    assert missing.exit_code == 1 and "CATALOG_PASSPHRASE_RESTRICTED" in missing.output and not out.exists()
+    built = CliRunner().invoke(main, args, env={"CATALOG_PASSPHRASE_RESTRICTED": PASSPHRASE})
+    assert built.exit_code == 0, built.output
+    assert "restricted documents sealed" in built.output
+    read_sealed(out, _key(out))
+    assert not any(PASSPHRASE.encode() in p.read_bytes() for p in out.parent.rglob("*") if p.is_file())

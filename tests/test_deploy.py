@@ -442,6 +442,16 @@ def test_a_site_is_never_deployed_as_another_edition_than_it_was_built_as(served
         deploy(site, DeployRoot(tmp_path / "srv"), "restricted")
 
 
+def test_an_offline_bundle_is_never_deployed(served, tmp_path):
+    """Over plain http its sealed part cannot open; on a server the server controls access."""
+    site = tmp_path / "copy" / "site"
+    shutil.copytree(served["sites"]["public"], site)
+    (site / "vault").mkdir()
+    with pytest.raises(DeployError, match="offline bundle"):
+        deploy(site, DeployRoot(tmp_path / "srv"), "public")
+    assert not (tmp_path / "srv").exists()
+
+
 def test_a_missing_page_gets_the_catalogs_404_page_with_working_links(served):
     server = served["server"]
     for prefix, user in (("/", None), ("/noi-bo/", "hoa")):

@@ -117,7 +117,7 @@ def test_a_secret_rows_access_cell_is_not_quoted_in_the_report(tmp_path):
     content, _ = _project(tmp_path, [_file()], rows, {})
     result, leaks = _leaks(tmp_path, content, {"qzxsecretaccess"})
     assert leaks == {}
-    assert "D2" in result.report.withheld_secret
+    assert result.report.withheld_secret == ['packages/P1/ho_so_tai_lieu.xlsx, sheet "Tài liệu", dòng/row 3']
 
 
 def test_a_secret_file_marked_only_by_its_duplicate_row_takes_its_documents_along(tmp_path):

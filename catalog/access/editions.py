@@ -63,21 +63,23 @@ def hold_back_stamped(catalog: Catalog, report: Report) -> tuple[Catalog, list[D
 
     Called once the page texts are read. A held-back document's scan becomes secret, so
     any other document shown by the same scan loses its scan too; each is reported for
-    review by identifier, and released only by the package's ``secrecy_review.toml``.
+    review by where it is listed (from then on it is secret: its identifier is named
+    nowhere), and released only by the package's ``secrecy_review.toml``.
     """
     releases = {doc_id for package in catalog.packages for doc_id in package.stamp_releases}
     held = [d for d in catalog.documents if d.doc_id not in releases and _first_page_stamp(d)]
     if not held:
         return catalog, []
+    held_ids = {d.doc_id for d in held}
+    report.forget(held_ids)  # e.g. a note on the scan's encoding, which named the document
     for document in held:
         catalog.scans.claim(document.pdf_path, Tier.SECRET)
         report_stamp(document, report)
-    held_ids = {d.doc_id for d in held}
     files = [_without(archival_file, held_ids, catalog.scans) for archival_file in catalog.files]
     narrowed = Catalog(
         packages=catalog.packages,
         fonds=group_by_fonds(files, catalog.packages),
-        withheld_secret=[*catalog.withheld_secret, *sorted(held_ids)],
+        withheld_secret=[*catalog.withheld_secret, *(d.location.where() for d in held)],
         withheld_by_edition=list(catalog.withheld_by_edition),
         scans=catalog.scans,
     )
@@ -107,11 +109,10 @@ def _without(archival_file: ArchivalFile, held_ids: set[str], scans: ScanAccess)
 def report_stamp(document: Document, report: Report) -> None:
     report.add(
         "secrecy-stamp",
-        "Trang đầu của bản quét mang dấu độ mật; tài liệu không được công bố trong ấn bản nào dù bảng kê ghi mức "
-        f"tiếp cận khác. Kiểm tra bản gốc; nếu là báo động nhầm, ghi doc_id và người kiểm tra vào {REVIEW_FILE} "
-        "của gói. / The scan's first page carries a secrecy stamp; the document is published in no edition, "
-        f"whatever its sheet says. Check the original; if it is a false alarm, add its doc_id and who checked it "
-        f"to the package's {REVIEW_FILE}.",
+        "Trang đầu của bản quét mang dấu độ mật; tài liệu ở dòng này không được công bố trong ấn bản nào dù bảng "
+        f"kê ghi mức tiếp cận khác. Kiểm tra bản gốc; nếu là báo động nhầm, ghi doc_id của dòng và người kiểm tra "
+        f"vào {REVIEW_FILE} của gói. / The first page of this row's scan carries a secrecy stamp; the document is "
+        f"published in no edition, whatever its sheet says. Check the original; if it is a false alarm, add the "
+        f"row's doc_id and who checked it to the package's {REVIEW_FILE}.",
         dataclasses.replace(document.location, column=document.pdf_column),
-        doc_id=document.doc_id,
     )

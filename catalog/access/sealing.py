@@ -113,5 +113,5 @@ def keys_for(edition: Edition, passphrases: Mapping[Tier, str]) -> list[TierKey]
         elif problem := passphrase_problem(passphrase):
             problems.append(f"{passphrase_variable(tier)}: {problem}")
     if problems:
-        raise BuildError("\n".join(f"  - {p}" for p in problems))
+        raise BuildError("Không mã hoá được / Cannot seal:\n" + "\n".join(f"  - {p}" for p in problems))
     return [TierKey.derive(tier.name.lower(), passphrases[tier]) for tier in sorted(edition.sealed)]

@@ -232,6 +232,14 @@ def _check_site(site: Path, root: DeployRoot, edition: str) -> None:
             f"chọn --root riêng (ví dụ /srv/catalog). / The site {site} and the deployment root {root.path} overlap. "
             f"Build the site elsewhere (e.g. build/site) and choose a separate --root (e.g. /srv/catalog)."
         )
+    if (site / "vault").is_dir():
+        raise DeployError(
+            f"Trang {site} là bản mang theo có phần mã hoá: trên http thường trình duyệt không giải mã được, và máy chủ "
+            f"mới là nơi kiểm soát truy cập. Triển khai ấn bản restricted (`catalog build --edition restricted`). "
+            f"/ The site {site} is an offline bundle with sealed tiers: over plain http the browser cannot decrypt them, "
+            f"and on a server the server controls access. Deploy the restricted edition (`catalog build --edition "
+            f"restricted`)."
+        )
     built_as = _edition_of(site)
     if built_as is not None and built_as != edition:
         raise DeployError(

@@ -150,8 +150,9 @@ def _report_access_cells(row: SheetRow, report: Report, doc_id: str | None = Non
     _parsed(row, "access", parse_tier, report, doc_id)
 
 
-def _withhold_secret(row: SheetRow, identifier: str, catalog: Catalog) -> None:
-    catalog.withheld_secret.append(identifier or f"{row.path} dòng/row {row.row}")
+def _withhold_secret(row: SheetRow, catalog: Catalog) -> None:
+    """Counted by where it is listed: its identifier may itself say what it is about."""
+    catalog.withheld_secret.append(Location(row.path, row.sheet, row.row).where())
 
 
 def _archival_file(row: SheetRow, raw: RawPackage, default_tier: Tier, seen: _Seen, catalog, report) -> None:
@@ -165,7 +166,7 @@ def _archival_file(row: SheetRow, raw: RawPackage, default_tier: Tier, seen: _Se
     if tier is Tier.SECRET:
         if key and key not in seen.secret_files:
             seen.secret_files.add(key)
-            _withhold_secret(row, code, catalog)
+            _withhold_secret(row, catalog)
         seen.files.pop(key, None)  # a second row marking the file secret takes it back
         return
     if not _required(row, "file_code", "Mã hồ sơ", report):
@@ -225,7 +226,7 @@ def _document(row, raw, packages_by_id, default_tier, seen: _Seen, catalog, repo
     tier = stricter(row_tier(row, default_tier), seen.file_tiers.get(key))
     _claim_document_scans(row, raw, packages_by_id, archival_file, tier, catalog)
     if tier is Tier.SECRET:
-        _withhold_secret(row, doc_id, catalog)
+        _withhold_secret(row, catalog)
         if archival_file is not None:
             archival_file.complete = False
         return None

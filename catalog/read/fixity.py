@@ -43,6 +43,11 @@ class DigestCache:
         self.known[key] = [stat.st_size, stat.st_mtime_ns, sha.hexdigest()]
         return sha.hexdigest(), stat.st_size
 
+    def forget(self, paths) -> None:
+        """Drop what is known of these files (scans that turned out secret: their names stay nowhere)."""
+        for path in paths:
+            self.known.pop(str(Path(path).resolve()), None)
+
     def save(self) -> None:
         # A temporary file of a fresh name: builds of two editions may share one cache.
         self.path.parent.mkdir(parents=True, exist_ok=True)
