@@ -3,7 +3,7 @@
 # Tesseract with its Vietnamese model (OCR of scanned pages; English and orientation
 # detection come with tesseract-ocr). With --test, also what the test suite needs:
 # Debian's Chromium (Playwright drives it; Playwright cannot download browsers here),
-# fonts, nginx.
+# fonts, nginx and Apache (apache2-bin: the server alone, without a Debian service).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ with_tests=0
 
 system_packages=(fonts-dejavu-core tesseract-ocr tesseract-ocr-vie)
 if [ "$with_tests" = 1 ]; then
-  system_packages+=(chromium fonts-liberation nginx-light)
+  system_packages+=(chromium fonts-liberation nginx-light apache2-bin)
 fi
 
 py=${PYTHON:-}

@@ -16,6 +16,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -36,6 +37,9 @@ from catalog.publish.server import CSP
 from catalog.publish.users import read_users, verify
 
 NGINX = "/usr/sbin/nginx"
+APACHE = "/usr/sbin/apache2"  # apache2-bin: the server alone, no Debian service around it
+APACHE_MODULES = ("mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_basic", "alias",
+                  "headers", "dir", "mime")
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng", "Mã phông"]
 PASSWORD = "mat-khau-thu-nghiem"
 RESTRICTED_CANARY = "qzxnoibo"
@@ -80,17 +84,35 @@ def _start_nginx(tmp: Path, site_conf: Path, port: int) -> subprocess.Popen:
         [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
          "-g", f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return _wait_for(process, port, "nginx")
+
+
+def _wait_for(process: subprocess.Popen, port: int, name: str) -> subprocess.Popen:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"nginx did not start: {process.stdout.read().decode()}")
+            raise AssertionError(f"{name} did not start: {process.stdout.read().decode()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return process
         except OSError:
             time.sleep(0.05)
     process.kill()
-    raise AssertionError("nginx did not listen within 10 s")
+    raise AssertionError(f"{name} did not listen within 10 s")
+
+
+def _start_apache(tmp: Path, site_conf: Path, port: int) -> subprocess.Popen:
+    """The generated apache.conf inside a minimal main configuration, as a Debian admin would include it."""
+    modules = "".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so\n" for m in APACHE_MODULES)
+    (tmp / "httpd.conf").write_text(
+        f"ServerRoot {tmp}\nPidFile {tmp}/httpd.pid\nErrorLog {tmp}/error.log\nListen 127.0.0.1:{port}\n{modules}"
+        f"User nobody\nGroup root\nServerName localhost\nServerTokens Prod\nServerSignature Off\n"
+        f"TypesConfig /etc/mime.types\nInclude {site_conf}\n", encoding="utf-8")
+    check = subprocess.run([APACHE, "-t", "-f", str(tmp / "httpd.conf")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    process = subprocess.Popen([APACHE, "-DFOREGROUND", "-f", str(tmp / "httpd.conf")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return _wait_for(process, port, "apache")
 
 
 class Server:
@@ -463,3 +485,61 @@ def test_a_missing_page_gets_the_catalogs_404_page_with_working_links(served):
         assert server.get(prefix + stylesheet, user, PASSWORD if user else None)[0] == 200  # resolved from the base
     built = (served["sites"]["public"] / "404.html").read_text(encoding="utf-8")
     assert "<base" not in built  # the built site is left as it was
+
+
+@pytest.fixture(scope="module")
+def apache(served):
+    """The same two editions deployed afresh and served by a real Apache with the generated apache.conf.
+
+    Apache will not serve as root: its workers run as nobody with group root, so the
+    deployment lives in a folder of its own that the group may read (pytest's are private).
+    """
+    if not Path(APACHE).exists():
+        pytest.fail(f"{APACHE} is missing: run `bash scripts/setup.sh --test`")
+    tmp = Path(tempfile.mkdtemp(prefix="catalog-apache-"))
+    try:
+        os.chmod(tmp, 0o750)
+        root = DeployRoot(tmp / "srv")
+        for edition in ("public", "restricted"):
+            deploy(served["sites"][edition], root, edition)
+        users_written = CliRunner().invoke(main, ["users", "add", "hoa", "--root", str(root.path), "--password-env",
+                                                  "CATALOG_TEST_PW"], env={"CATALOG_TEST_PW": PASSWORD})
+        assert users_written.exit_code == 0, users_written.output
+        port = _free_port()
+        written = CliRunner().invoke(main, ["deploy", "--write-config", "--root", str(root.path),
+                                            "--listen", f"127.0.0.1:{port}", "--server-name", "localhost"])
+        assert written.exit_code == 0, written.output
+        process = _start_apache(tmp, root.server_dir / "apache.conf", port)
+        try:
+            yield Server(port)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_apache_serves_public_openly_and_restricted_behind_the_password(apache):
+    status, headers, body = apache.get("/")
+    assert status == 200 and "Kho thử A".encode() in body
+    assert apache.get("/tai-lieu/D1.html")[0] == 200
+    assert apache.get("/tai-lieu/D2.html")[0] == 404
+    assert apache.get("/noi-bo/")[0] == 401
+    assert apache.get("/noi-bo/tai-lieu/D2.html", "hoa", "sai-mat-khau")[0] == 401
+    status, _, body = apache.get("/noi-bo/tai-lieu/D2.html", "hoa", PASSWORD)
+    assert status == 200 and RESTRICTED_CANARY.encode() in body
+    assert apache.get("/noi-bo", "hoa", PASSWORD)[0] == 301
+
+
+def test_apache_sends_the_security_headers_and_no_version_listing_or_dot_file(apache):
+    for path, auth in (("/", ()), ("/nothing-here.html", ()), ("/noi-bo/", ()), ("/noi-bo/", ("hoa", PASSWORD))):
+        status, headers, _ = apache.get(path, *auth)
+        assert headers["content-security-policy"] == CSP, (path, status)
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["server"] == "Apache", headers["server"]  # no version
+    assert "private" in apache.get("/noi-bo/", "hoa", PASSWORD)[1]["cache-control"]
+    assert apache.get("/static/")[0] in (403, 404)
+    assert apache.get("/.catalog-site")[0] == 404
+    assert apache.get("/noi-bo/.catalog-site", "hoa", PASSWORD)[0] == 404
+    status, _, body = apache.get("/nothing-here.html")
+    assert status == 404 and "<base" in body.decode("utf-8")  # the catalog's own 404 page

@@ -1,4 +1,4 @@
-"""Server configurations for an intranet: nginx (tested) and Apache 2.4 (an alternative).
+"""Server configurations for an intranet: nginx and Apache 2.4 (both checked by the tests against the real servers).
 
 URL layout: the public edition at ``/``, the restricted edition at ``/noi-bo/`` behind
 HTTP basic authentication (bcrypt htpasswd). The site's links are all relative, so each
@@ -126,7 +126,7 @@ def apache_config(root: DeployRoot, listen: str = "80", server_name: str = "_") 
     header_lines = "".join(f'    Header always set {k} "{v}"\n' for k, v in HEADERS.items())
     return f"""\
 # Catalog intranet site for Apache 2.4, written by `catalog deploy --write-config --root {root.path}`.
-# An alternative to nginx.conf beside it (which the test suite checks against a real nginx).
+# An alternative to nginx.conf beside it (the test suite checks both against the real servers).
 # Needs: a2enmod headers auth_basic authn_file alias; and in the main configuration
 # (e.g. /etc/apache2/conf-enabled/security.conf): ServerTokens Prod, ServerSignature Off.
 # Install: cp this file /etc/apache2/sites-available/catalog.conf, a2ensite catalog,
