@@ -44,8 +44,10 @@ def main() -> None:
                    "/ Publish scans with an invisible OCR text layer, searchable in a PDF viewer (originals unchanged).")
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
               help="Số tiến trình đọc PDF và OCR (0 = mỗi lõi một) / Worker processes for PDFs and OCR (0 = one per core).")
+@click.option("--full", is_flag=True, help="Dựng lại toàn bộ, không dùng lại trang của lần trước "
+                                           "/ Rebuild every page, reusing nothing of the previous build.")
 def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool,
-          ocr_mode: str, ocr_pdf: bool, jobs: int) -> None:
+          ocr_mode: str, ocr_pdf: bool, jobs: int, full: bool) -> None:
     """Dựng trang danh mục từ CONTENT_DIR / Build the catalog site from CONTENT_DIR (default: content/)."""
     from catalog.build import BuildPaths
     from catalog.build import build as run_build
@@ -56,11 +58,70 @@ def build(content_dir: Path, out: Path, report_path: Path | None, edition: str |
     passphrases = _passphrases(config.edition(edition))
     console = Console()
     ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs, pdf_layers=ocr_pdf)
-    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr, passphrases)
+    result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr, passphrases, full)
     console.close()
+    if result.unchanged:
+        click.echo("Không có gì thay đổi; trang và báo cáo vẫn là của lần dựng trước. "
+                   "/ Nothing changed; the site and the report are those of the previous build.")
     _print_summary(result.report, result.paths)
     if strict and result.report.problems:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("where", nargs=-1, required=True, metavar="[CONTENT_DIR] PACKAGE")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục ghi biên bản, ngoài dự án và trang / Folder for the record, outside the project and the "
+                   "site (default: build/handover/<package id>).")
+def handover(where: tuple[str, ...], out: Path | None) -> None:
+    """Lập biên bản giao nhận một gói (HTML, CSV, XLSX) / Write the handover record of a package."""
+    from catalog.build import check as run_check
+    from catalog.config import load_config
+    from catalog.records.handover import find_package, handover_record
+    from catalog.records.output import record_folder, write_record
+
+    content_dir, package = _content_and_package(where)
+    config = load_config(content_dir)
+    report, catalog, raw_packages = run_check(config)
+    raw = find_package(raw_packages, package)
+    folder = record_folder(out, raw.package.id, config.root)  # refused before any scan is read
+    for path in write_record(handover_record(raw, catalog, raw_packages, report), folder):
+        click.echo(f"Đã ghi / wrote: {path}")
+
+
+@main.command()
+@click.argument("where", nargs=-1, required=True, metavar="[CONTENT_DIR] PACKAGE")
+@OUT_OPTION
+def fixity(where: tuple[str, ...], out: Path) -> None:
+    """Lịch sử toàn vẹn của một gói / The fixity history of a package: each PDF's SHA-256 when received, and events."""
+    from catalog.errors import CatalogError
+    from catalog.output_paths import BuildPaths
+    from catalog.read.fixity_history import HistoryError, UnknownPackage, history_lines, read_history
+
+    content_dir, package = _content_and_package(where)
+    history = BuildPaths.for_output(out).fixity_history
+    build_first = f"catalog build {content_dir} --out {out}"
+    if not history.is_file():
+        raise CatalogError(f"Chưa có lịch sử toàn vẹn ở {history}: dựng trước ({build_first}). "
+                           f"/ No fixity history at {history} yet: build first ({build_first}).")
+    try:
+        found = read_history(history, package)
+    except UnknownPackage as exc:
+        folders = sorted(p.name for p in (content_dir / "packages").glob("*") if p.is_dir())
+        unbuilt = ", ".join(name for name in folders if name not in exc.known)
+        extra = f" Chưa có lịch sử / no history yet: {unbuilt} ({build_first})." if unbuilt else ""
+        raise CatalogError(f"{exc}{extra}") from None
+    except HistoryError as exc:
+        raise CatalogError(str(exc)) from None
+    for line in history_lines(found):
+        click.echo(line)
+
+
+def _content_and_package(where: tuple[str, ...]) -> tuple[Path, str]:
+    """``[CONTENT_DIR] PACKAGE``: click cannot make the first of two arguments optional."""
+    if len(where) > 2:
+        raise click.UsageError("Cần [CONTENT_DIR] PACKAGE. / Expected [CONTENT_DIR] PACKAGE.")
+    return (Path(where[0]) if len(where) == 2 else Path("content")), where[-1]
 
 
 def _passphrases(edition) -> dict:
@@ -86,13 +147,20 @@ def _passphrases(edition) -> dict:
 @main.command()
 @CONTENT_ARG
 @click.option("--json", "as_json", is_flag=True, help="In báo cáo dạng JSON / Print the report as JSON.")
-def check(content_dir: Path, as_json: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0, 256), default=0,
+              help="Số tiến trình mở PDF (0 = mỗi lõi một) / Worker processes opening PDFs (0 = one per core).")
+def check(content_dir: Path, as_json: bool, jobs: int) -> None:
     """Kiểm tra dữ liệu, không dựng trang / Validate the packages without building. Exit 1 on errors."""
     from catalog.build import check as run_check
     from catalog.config import load_config
+    from catalog.progress import Console, Silent
 
-    report, catalog, _ = run_check(load_config(content_dir))
-    report.counts = {"files": len(catalog.files), "documents": len(catalog.documents),
+    # JSON is for scripts, which may read stderr with stdout: progress only on a terminal.
+    console = Console(sys.stderr) if not as_json or sys.stderr.isatty() else None
+    report, catalog, _ = run_check(load_config(content_dir), console or Silent(), pdf_jobs=jobs)
+    if console:
+        console.close()
+    report.counts = {**report.counts, "files": len(catalog.files), "documents": len(catalog.documents),
                      "withheld_secret": len(catalog.withheld_secret)}
     report.withheld_secret = list(catalog.withheld_secret)
     if as_json:
@@ -258,6 +326,8 @@ def _print_summary(report, paths) -> None:
     if "documents_sealed" in counts:
         click.echo(f"Thêm {counts['documents_sealed']} tài liệu hạn chế được mã hoá, mở bằng mật khẩu "
                    f"/ plus {counts['documents_sealed']} restricted documents sealed, opened with the passphrase")
+        click.echo(f"Chỉ chép {paths.site} lên USB; phần còn lại của {paths.site.parent} chứa bản rõ. "
+                   f"/ Copy only {paths.site} to the stick; the rest of {paths.site.parent} holds plain copies.")
     if report.problems:
         errors = len(report.errors)
         click.echo(

@@ -2,8 +2,8 @@
 
 A build writes the site (through a staging folder beside it, and an old folder where the
 system cannot exchange two folders in one step), the whoosh index (one generation per
-build), the text cache and the JSON report. None may be, lie inside or contain the
-project folder (its originals are never written); none may lie inside another (the
+build), the text cache (with the fixity history) and the JSON report. None may be, lie
+inside or contain the project folder (its originals are never written); none may lie inside another (the
 report lists secret ids: it is never published with the site); and nothing catalog did
 not make is overwritten or deleted. What is ours says so: a marker file in each folder,
 the key ``"generator": "catalog"`` in the report.
@@ -35,7 +35,8 @@ INDEX_MARKER = ".catalog-index"
 CACHE_MARKER = ".catalog-cache"
 _MARKER_TEXT = {
     INDEX_MARKER: "built by catalog: search index generations, one per build\n",
-    CACHE_MARKER: "built by catalog: digests and text of the scans; safe to delete\n",
+    CACHE_MARKER: "built by catalog: digests and text of the scans, safe to delete; but keep fixity.sqlite, "
+                  "the only record of each scan as received\n",
 }
 _INDEX_LINE = "index: "
 _EDITION_LINE = "edition: "
@@ -130,6 +131,17 @@ class BuildPaths:
         site = Path(out).resolve()
         report = Path(report).resolve() if report else site.parent / "report.json"
         return cls(site, site.parent / "index" / site.name, site.parent / "cache", report)
+
+    @property
+    def state(self) -> Path:
+        """What the build that made the site made, for the next one (catalog.state)."""
+        return self.cache / f"state-{self.site.name}.sqlite"
+
+    @property
+    def fixity_history(self) -> Path:
+        """Each scan's SHA-256 when first received (catalog.read.fixity_history): in the cache folder, which
+        is checked and marked as ours, but unlike the rest of it not to be deleted (its marker says so)."""
+        return self.cache / "fixity.sqlite"
 
     @property
     def index(self) -> Path:

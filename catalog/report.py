@@ -78,6 +78,13 @@ class Report:
             "problems": [asdict(p) for p in self.problems],
         }
 
+    @classmethod
+    def read_json(cls, path: Path) -> "Report":
+        """The report a build wrote at ``path`` (for a rebuild that found nothing changed)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(problems=[Problem(**p) for p in data["problems"]], edition=data.get("edition", ""),
+                   counts=data.get("counts", {}), withheld_secret=data["withheld"]["secret_rows"])
+
     def write_json(self, path: Path) -> None:
         """Replace the report at ``path`` in one step (the build checked first that it is ours)."""
         path.parent.mkdir(parents=True, exist_ok=True)

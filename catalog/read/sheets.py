@@ -3,7 +3,8 @@
 Reading only: input files are never modified. Every row keeps the sheet, the row number
 and the column letter exactly as Excel shows them, so a problem can be reported where
 the archivist will find it. Headers are matched loosely (case, diacritics, spaces and
-punctuation ignored); unknown columns are kept as ``extra`` cells, never dropped.
+punctuation ignored); unknown columns are kept as ``extra`` cells, never dropped, and
+each is reported as a warning (``unknown-column``, with the closest known header).
 
 Reading is bounded (the limits are in :mod:`catalog.read.input_files`): only regular files
 are opened, an XLSX is checked for zip bombs before openpyxl sees it, and rows pass
@@ -35,7 +36,9 @@ from catalog.read.headers import (  # noqa: F401 - re-exported: the sheet API
     KINDS,
     REQUIRED,
     header_key,
+    map_headers,
     sheet_kind,
+    unknown_columns,
 )
 from catalog.read.input_files import (
     MAX_CSV_BYTES,
@@ -123,22 +126,6 @@ def _is_column_numbers(values: Sequence[object]) -> bool:
     return len(texts) >= 2 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
-def _map_headers(values: Sequence[object], kind: str) -> tuple[tuple[str, str | None], ...]:
-    headers = [cell_text(v) for v in values]
-    while headers and not headers[-1]:
-        headers.pop()
-    seen: set[str] = set()
-    mapped = []
-    for header in headers:
-        key = header_key(header, kind) if header else None
-        if key in seen:
-            key = None  # the same column twice: the second is kept as an extra column
-        if key:
-            seen.add(key)
-        mapped.append((header, key))
-    return tuple(mapped)
-
-
 def _make_row(display: str, sheet: str | None, number: int, values: Sequence[object],
               headers: tuple[tuple[str, str | None], ...], damaged: str) -> SheetRow:
     cells: dict[str, Cell] = {}
@@ -193,7 +180,7 @@ def _build_sheet(read: BoundedRows, kind: str) -> Sheet:
             "column names (e.g. “Mã hồ sơ”, “Tiêu đề hồ sơ”) in one row above the data.",
             path=display, sheet=sheet)
     header_row, header_values = rows[start]
-    headers = _map_headers(header_values, kind)
+    headers = map_headers(header_values, kind)
     if any(k not in {key for _, key in headers} for k in REQUIRED[kind]):
         raise _missing_columns(headers, kind, display, sheet, header_row)
     body = rows[start + 1:]  # blank rows were dropped as they were read
@@ -202,7 +189,8 @@ def _build_sheet(read: BoundedRows, kind: str) -> Sheet:
     with _no_gc():
         records = tuple(_make_row(display, sheet, n, values, headers, read.damaged.get(n, ""))
                         for n, values in body)
-    problems = (*read.problems, *read.cell_problems(headers))
+    problems = (*read.problems, *read.cell_problems(headers),
+                *unknown_columns(headers, kind, display, sheet, header_row))
     return Sheet(display, sheet, headers, records, problems, read.complete)
 
 
@@ -303,7 +291,7 @@ class _Book(dict):
         """Whether the sheet's header row has the required columns of ``kind``."""
         rows = self[name].rows
         start = _find_header(rows, kind)
-        headers = _map_headers(rows[start][1], kind) if start is not None else ()
+        headers = map_headers(rows[start][1], kind) if start is not None else ()
         return set(REQUIRED[kind]) <= {key for _, key in headers}
 
     def sheet(self, name: str, kind: str) -> Sheet:

@@ -14,6 +14,7 @@ from catalog.progress import Progress, counted
 from catalog.report import WARNING, Report
 from catalog.search.browser import export
 from catalog.search.index import IndexRecord
+from catalog.site.kept_pages import KeptPages
 from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.pages import plan_site
 from catalog.site.render import Renderer, SitePage, make_environment, site_globals
@@ -49,13 +50,15 @@ def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
     cache: Path | None = None, text_layers: TextLayers | None = None, sealed: Sequence[SealedLayer] = (),
+    kept: KeptPages | None = None,
 ) -> None:
     """Write the site aside and swap it in; its marker names the index generation ``build_id``.
 
     Thumbnails are rendered into (and taken from) the build ``cache``; without one the
     site has none. With ``text_layers`` (``--ocr-pdf``) OCR'd scans are published with an
     invisible text layer. Each of the ``sealed`` layers (the bundle) is rendered after
-    the plain one and sealed where it differs (``site.sealed_layer``).
+    the plain one and sealed where it differs (``site.sealed_layer``). With ``kept``, a
+    page made from the same data as in the previous site is taken from it unchanged.
     """
     widest = sealed[-1].catalog if sealed else catalog
     _report_slug_clashes(widest, report)
@@ -65,18 +68,19 @@ def write_site(
     parts = _Parts(site_globals(config, edition, [layer.key.tier for layer in sealed]), config, md_pages, thumbs,
                    text_layers, stamp if config.reading_copy.stamp else "")
     with SiteWriter(out, build_id, edition) as writer:
-        _write_layer(parts, catalog, records, writer, progress, [SitePage("vault.html", "vault.html", {})] if sealed else [])
+        extra = [SitePage("vault.html", "vault.html", {})] if sealed else []
+        _write_layer(parts, catalog, records, writer, progress, extra, kept)
         for layer in sealed:
             progress.stage(f"Mã hoá mức {layer.key.tier} / Sealing tier {layer.key.tier}")
             sealing = SealingWriter(writer, layer.key)
-            _write_layer(parts, layer.catalog, layer.records, sealing, progress, [])
+            _write_layer(parts, layer.catalog, layer.records, sealing, progress, [], None)
             sealing.finish()
         if sealed:
             write_tiers(writer, [layer.key for layer in sealed])
 
 
 def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord], writer, progress: Progress,
-                 extra_pages: list[SitePage]) -> None:
+                 extra_pages: list[SitePage], kept: KeptPages | None) -> None:
     """One layer of the site: its pages in every UI language, search index, scans, thumbnails, assets."""
     thumbs = parts.thumbs.of(catalog)
     renderer = Renderer(make_environment(parts.config.root, thumbs.first), parts.renderer_site, parts.md_pages,
@@ -85,7 +89,9 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
     progress.stage("Dựng trang / Rendering pages", len(pages) * len(parts.config.languages))
     for page in pages:
         for lang in parts.config.languages:
-            writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
+            rel = renderer.output_path(page, lang)
+            if not (kept and kept.unchanged(rel, page, lang) and writer.keep_previous(rel)):
+                writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
     write_search(renderer, parts.config.languages, records, writer, progress, search_display(catalog, thumbs))
     _copy_scans(catalog, writer, progress, parts.text_layers, parts.stamp)

@@ -23,7 +23,7 @@ from catalog.model import (
     slug_for,
 )
 from catalog.site.markdown_pages import MarkdownPage
-from catalog.site.render import SitePage
+from catalog.site.render import SitePage, build_date
 from catalog.site.thumbnails import Thumbnails
 
 BROWSE_DIMENSIONS = {
@@ -64,6 +64,8 @@ def _home(catalog: Catalog, new_items: int) -> SitePage:
         "newest": newest,
         "document_count": len(catalog.documents),
         "file_count": len(catalog.files),
+        # Only the home page shows the date: a rebuild on another day keeps the other pages.
+        "updated": build_date().strftime("%d/%m/%Y"),
     })
 
 
@@ -74,7 +76,7 @@ def _file_page(fonds: Fonds, archival_file: ArchivalFile, catalog: Catalog) -> S
         "file": archival_file,
         "fields": file_fields(archival_file),
         "package": package_fields(package) if package else [],
-    })
+    }, links=("fonds",))
 
 
 def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: Thumbnails) -> Iterable[SitePage]:
@@ -92,7 +94,7 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: T
             "previous": documents[index - 1] if index > 0 else None,
             "next": documents[index + 1] if index + 1 < len(documents) else None,
             **_scan_context(document, thumbs),
-        })
+        }, links=("fonds", "file", "previous", "next"))
 
 
 def _scan_context(document: Document, thumbs: Thumbnails) -> dict:

@@ -44,6 +44,9 @@ class SitePage:
     path: str  # from the site root, without language prefix: "tai-lieu/x.html"
     template: str
     context: dict
+    # Context keys the built-in template only links to (a name, a path): their lists do
+    # not count towards the page's fingerprint (catalog.site.kept_pages).
+    links: tuple[str, ...] = ()
 
 
 def make_environment(content_root: Path, thumb: Callable[[Document], object] | None = None) -> jinja2.Environment:

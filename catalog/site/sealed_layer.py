@@ -10,7 +10,8 @@ named by an HMAC of its path (``access.sealing``), so no name reveals what it ho
 Nothing of a sealed layer is ever written plainly: a file is either identical to the
 plain layer's or sealed.
 
-The layer's manifest (its paths, their sizes, whether a plain file shares the path)
+The layer's manifest (its paths, their sizes, whether a plain file shares the path, their
+sealed names: the viewer's addresses name a page by it, so no history keeps an identifier)
 is sealed too, at the fixed name ``vault/<tier>/manifest.js``; opening it is how the
 browser checks a passphrase. ``vault/tiers.js`` lists each tier's public parameters.
 """
@@ -40,7 +41,7 @@ class SealingWriter:
     def __init__(self, plain: SiteWriter, key: TierKey):
         self.plain = plain
         self.key = key
-        self.manifest: dict[str, list] = {}  # path → [size, a plain file has the same path]
+        self.manifest: dict[str, list] = {}  # path → [size, a plain file has the same path, sealed name]
 
     def write_text(self, rel: str, text: str) -> None:
         self.write_bytes(rel, text.encode("utf-8"))
@@ -64,7 +65,7 @@ class SealingWriter:
     def _seal(self, rel: str, data: bytes, shares_path: bool) -> None:
         name = self.key.name_of(rel)
         self._write(f"{name[:2]}/{name}.js", name, self.key.seal(rel, data))
-        self.manifest[rel] = [len(data), shares_path]
+        self.manifest[rel] = [len(data), shares_path, name]
 
     def finish(self) -> int:
         """Seal the manifest; returns the number of files sealed."""

@@ -70,6 +70,15 @@ class SiteWriter:
         shutil.copytree(source, self._target(rel), dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.pyc"))
 
+    def keep_previous(self, rel: str) -> bool:
+        """Take the previous site's file at ``rel`` unchanged (a hard link); False if there is none."""
+        try:
+            os.link(self.out / rel, self._target(rel))
+        except OSError:
+            return False
+        self.files_linked += 1
+        return True
+
     def written(self, rel: str) -> Path | None:
         """The file this build wrote at ``rel`` so far, if any."""
         target = self.staging / rel

@@ -1,33 +1,59 @@
 """The PDF stage: check each scan and read its text, page by page.
 
-pikepdf (qpdf) validates the file and reads its metadata; pypdfium2 reads the text of
-each page. A damaged file that qpdf silently repairs is still reported (its warnings
-are checked). Encrypted, damaged, empty or non-PDF files are reported and their
-documents published with metadata only. Results are cached by SHA-256, so a rebuild
-re-reads only new or changed scans.
+pikepdf (qpdf) validates the file and reads its metadata (:func:`check_pdf`, all that
+``catalog check`` does to a scan); pypdfium2 reads the text of each page. A damaged
+file that qpdf silently repairs is still reported (its warnings are checked).
+Encrypted, damaged, empty or non-PDF files are reported and their documents published
+with metadata only. Results are cached by SHA-256, so a rebuild re-reads only new or
+changed scans.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TypeVar
 
 from catalog import atomic
 from catalog.model import PageText, PdfFacts
 from catalog.text.page_text import page_texts
 from catalog.text.pdf_checks import PdfIssue, inspect_pdf
 
-CACHE_VERSION = 3  # bump when PdfFacts or their extraction changes
+T, R = TypeVar("T"), TypeVar("R")
+
+CACHE_VERSION = 4  # bump when PdfFacts or their extraction changes (4: issues name no file path)
+
+
+def check_pdf(path: Path, sha256: str = "", size: int | None = None) -> tuple[PdfFacts, list[PdfIssue]]:
+    """The cheap checks of one PDF, no text read: empty, header, opens, encrypted, page count.
+
+    The same checks, and so the same issues, as :func:`extract_pdf` makes first. Never
+    raises for bad input; ``size`` is read from the file when not given.
+    """
+    facts = PdfFacts(sha256=sha256, size=path.stat().st_size if size is None else size)
+    return facts, inspect_pdf(path, facts)
+
+
+def check_all(paths: Iterable[Path], progress: Callable[[int], None] = lambda n: None,
+              workers: int = 0) -> dict[Path, tuple[PdfFacts, list[PdfIssue]]]:
+    """:func:`check_pdf` of each distinct path, keyed by path; in parallel when it pays off."""
+    todo = list(dict.fromkeys(paths))
+    # Bigger chunks than extraction: a check takes milliseconds, and each chunk is a round trip.
+    chunk = max(1, len(todo) // ((workers or os.cpu_count() or 1) * 8))
+    results = {}
+    for path, result in zip(todo, _run(check_pdf, todo, workers, chunk)):
+        results[path] = result
+        progress(1)
+    return results
 
 
 def extract_pdf(path: Path, sha256: str, size: int) -> tuple[PdfFacts, list[PdfIssue]]:
     """Everything the catalog needs from one PDF. Never raises for bad input."""
-    facts = PdfFacts(sha256=sha256, size=size)
-    issues = inspect_pdf(path, facts)
+    facts, issues = check_pdf(path, sha256, size)
     if not facts.encrypted and facts.page_count is not None:
         pages, text_issues = page_texts(path)
         facts.pages = pages
@@ -94,18 +120,19 @@ def extract_all(
             todo.append((str(path), sha256, size))
             results[sha256] = None  # type: ignore[assignment]  # reserve: same content, one job
     todo = list({job[1]: job for job in todo}.values())
-    for facts, issues in _run(todo, workers):
+    for facts, issues in _run(_extract_job, todo, workers):
         cache.put(facts, issues)
         results[facts.sha256] = (facts, issues)
         progress(1)
     return results
 
 
-def _run(todo: list[tuple[str, str, int]], workers: int = 0):
-    """Extract in worker processes (PDFium is not thread-safe) when it pays off."""
+def _run(work: Callable[[T], R], todo: list[T], workers: int = 0, chunksize: int = 2) -> Iterator[R]:
+    """``work`` on each item, in order, in worker processes when it pays off (PDFium is not
+    thread-safe, so threads will not do)."""
     workers = min(workers or os.cpu_count() or 1, len(todo))
     if workers <= 1 or len(todo) < 4:
-        yield from map(_extract_job, todo)
+        yield from map(work, todo)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_extract_job, todo, chunksize=2)
+        yield from pool.map(work, todo, chunksize=chunksize)

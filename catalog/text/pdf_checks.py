@@ -47,16 +47,17 @@ def inspect_pdf(path, facts: PdfFacts) -> list[PdfIssue]:
         return [PdfIssue("pdf-not-pdf", "Tệp không phải PDF (thiếu dấu hiệu %PDF-). Kiểm tra định dạng tệp. / The file is not a PDF (no %PDF- header). Check the file format.")]
     try:
         with pikepdf.open(path) as pdf:
-            return _read_open_pdf(pdf, facts)
+            return _read_open_pdf(pdf, facts, str(path))
     except pikepdf.PasswordError:
         facts.encrypted = True
         return [PdfIssue("pdf-encrypted", "PDF có mật khẩu nên không đọc được nội dung; văn bản vẫn được xuất bản với siêu dữ liệu. Gỡ mật khẩu rồi nộp lại tệp. / The PDF is password-protected, so its text cannot be read; the document is published with metadata only. Remove the password and deliver the file again.")]
     except (pikepdf.PdfError, OSError, RuntimeError) as exc:
         facts.damaged = True
-        return [PdfIssue("pdf-damaged", f"PDF hỏng, không mở được ({_short(exc)}). Quét hoặc xuất lại tệp. / The PDF is damaged and cannot be opened ({_short(exc)}). Rescan or re-export it.")]
+        why = _short(exc, str(path))
+        return [PdfIssue("pdf-damaged", f"PDF hỏng, không mở được ({why}). Quét hoặc xuất lại tệp. / The PDF is damaged and cannot be opened ({why}). Rescan or re-export it.")]
 
 
-def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts) -> list[PdfIssue]:
+def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts, path: str) -> list[PdfIssue]:
     issues = []
     facts.page_count = len(pdf.pages)
     # Opened without a password: at most an owner password restricting printing or
@@ -65,10 +66,11 @@ def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts) -> list[PdfIssue]:
     warnings = [w for w in pdf.get_warnings() if w]
     if warnings:
         facts.damaged = True
+        why = _short(warnings[0], path)
         issues.append(PdfIssue(
             "pdf-repaired",
-            f"PDF bị lỗi cấu trúc; qpdf đã tự sửa khi đọc ({_short(warnings[0])}). Nên quét hoặc xuất lại tệp gốc. "
-            f"/ The PDF is structurally damaged; qpdf repaired it while reading ({_short(warnings[0])}). Rescan or re-export the original.",
+            f"PDF bị lỗi cấu trúc; qpdf đã tự sửa khi đọc ({why}). Nên quét hoặc xuất lại tệp gốc. "
+            f"/ The PDF is structurally damaged; qpdf repaired it while reading ({why}). Rescan or re-export the original.",
             "warning",
         ))
     if facts.page_count == 0:
@@ -107,6 +109,8 @@ def _pdf_date(value: str) -> str:
     return f"{date} {hour}:{minute}" if hour and minute else date
 
 
-def _short(error: object) -> str:
-    text = str(error).replace("\n", " ")
+def _short(error: object, path: str) -> str:
+    """qpdf's message without the file's path, which it puts first: the report names the
+    scan as the sheet does, and an issue is cached for every copy of the same content."""
+    text = str(error).replace(path, "").lstrip(": ").replace("\n", " ")
     return text if len(text) < 160 else text[:157] + "..."

@@ -1,6 +1,7 @@
 """The text stage as the build runs it: check and read every published scan, OCR the
 pages that have no real text, and report what each scan lacks at the sheet cell that
-names it."""
+names it. ``catalog check`` runs only its first, cheap half (:func:`check_scans`), and
+reports it the same way."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from catalog.model import Document, Location, PdfFacts
+from catalog.model import Document, Location
 from catalog.progress import Progress
 from catalog.read.fixity import DigestCache
 from catalog.report import WARNING, Report
-from catalog.text.extract import TextCache, extract_all
+from catalog.text.extract import TextCache, check_all, extract_all
 from catalog.text.ocr_pages import OcrCache, OcrOptions, OcrRun, apply_ocr, pages_to_read, run_ocr
 from catalog.text.pdf_checks import PdfIssue
 
@@ -39,9 +40,24 @@ def read_texts(documents: Sequence[Document], digests: DigestCache, cache_dir: P
     for document in documents:
         sha = jobs[document.doc_id][1]
         document.pdf = dataclasses.replace(results[sha][0])
-        _report_issues(document, document.pdf, issues[sha], reported, report)
-        _check_page_count(document, report)
+        _report_issues(document, issues[sha], reported, report)
+        _check_page_count(document, document.pdf.page_count, report)
     return run
+
+
+def check_scans(documents: Sequence[Document], report: Report, progress: Progress, workers: int = 0) -> int:
+    """Open each document's scan without reading its text (what ``catalog check`` does), and
+    report what is wrong with it as :func:`read_texts` would. Returns how many scans were opened."""
+    documents = [d for d in documents if d.pdf_path]
+    scans = list(dict.fromkeys(d.pdf_path for d in documents))
+    progress.stage("Kiểm tra PDF / Checking PDFs", len(scans))
+    results = check_all(scans, progress.advance, workers)
+    reported: set[tuple[str, str]] = set()
+    for document in documents:
+        facts, issues = results[document.pdf_path]
+        _report_issues(document, issues, reported, report)
+        _check_page_count(document, facts.page_count, report)
+    return len(scans)
 
 
 def forget_texts(cache_dir: Path, sha256s: set[str]) -> None:
@@ -52,13 +68,16 @@ def forget_texts(cache_dir: Path, sha256s: set[str]) -> None:
         OcrCache.forget_all(cache_dir, sha256)
 
 
-def _report_issues(document: Document, facts: PdfFacts, issues: list[PdfIssue], reported: set, report: Report) -> None:
+def _report_issues(document: Document, issues: list[PdfIssue], reported: set, report: Report) -> None:
     # The location is the sheet cell that names the scan; the message names the scan.
     where = dataclasses.replace(document.location, column=document.pdf_column)
+    # Scans are told apart by path, not content: each copy of a broken scan is a file to
+    # replace, and `catalog check` says the same without hashing every scan.
+    scan = str(document.pdf_path)
     for issue in issues:
-        if (facts.sha256, issue.code) in reported:
+        if (scan, issue.code) in reported:
             continue  # a whole-file scan is reported once, not once per document
-        reported.add((facts.sha256, issue.code))
+        reported.add((scan, issue.code))
         report.add(issue.code, f'"{document.pdf_rel}": {issue.message}', where, doc_id=document.doc_id,
                    severity=issue.severity)
 
@@ -87,8 +106,7 @@ def _report_unavailable(run: OcrRun, pages: int, report: Report) -> None:
         )
 
 
-def _check_page_count(document: Document, report: Report) -> None:
-    actual = document.pdf.page_count if document.pdf else None
+def _check_page_count(document: Document, actual: int | None, report: Report) -> None:
     if document.pdf_shared or actual is None or document.declared_pages in (None, actual):
         return
     report.add(

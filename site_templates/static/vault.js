@@ -111,11 +111,28 @@
 
   function lock() { sessionStorage.removeItem(STORE); }
 
-  /** The sealed entry of a site path in the highest opened tier that has it. */
+  // The opened tiers, also known synchronously once `ready` resolved: the page's rewriting
+  // must take a sealed image's address away before the browser asks for the plain file.
+  let openedNow = [];
+  ready.then((opened) => { openedNow = opened; });
+
+  /** The sealed entry of a site path in the highest opened tier that has it: [size, plain file too, name]. */
+  function entryNow(path) {
+    for (let i = openedNow.length - 1; i >= 0; i--) {
+      if (Object.prototype.hasOwnProperty.call(openedNow[i].manifest, path)) return { tier: openedNow[i], entry: openedNow[i].manifest[path] };
+    }
+    return null;
+  }
+
   async function entryOf(path) {
-    const opened = await ready;
-    for (let i = opened.length - 1; i >= 0; i--) {
-      if (Object.prototype.hasOwnProperty.call(opened[i].manifest, path)) return { tier: opened[i], entry: opened[i].manifest[path] };
+    await ready;
+    return entryNow(path);
+  }
+
+  /** The site path of a sealed file's name (the viewer's address names pages by it, not by their ids). */
+  function pathOfName(name) {
+    for (let i = openedNow.length - 1; i >= 0; i--) {
+      for (const [path, entry] of Object.entries(openedNow[i].manifest)) if (entry[2] === name) return path;
     }
     return null;
   }
@@ -146,72 +163,113 @@
     return blobs.get(path);
   }
 
-  /** The site path of a URL inside the site, with its fragment; null outside it. */
-  function sitePath(url) {
-    const u = new URL(url, document.baseURI);
+  /** The site path of a URL inside the site (relative to `base`), with its fragment; null outside it. */
+  function sitePath(url, base) {
+    const u = new URL(url, base || document.baseURI);
     if (!u.href.startsWith(root)) return null;
     return { path: decodeURIComponent(u.href.slice(root.length).split(/[?#]/)[0]), hash: u.hash };
   }
 
+  /** An address inside the site, relative to the page's base: links keep working when the stick moves. */
+  function relativeHref(absolute) {
+    const folder = new URL(".", document.baseURI).href;
+    if (!folder.startsWith(root)) return absolute;
+    return "../".repeat(folder.slice(root.length).split("/").length - 1) + absolute.slice(root.length);
+  }
+
+  /** vault.html (en/vault.html for English pages) showing a sealed page, named by its opaque file name. */
+  function viewerHref(path, entry, hash) {
+    const viewer = path.startsWith("en/") ? "en/vault.html" : "vault.html";
+    return relativeHref(root + viewer + "#h=" + entry[2] + (hash.length > 1 ? "&a=" + encodeURIComponent(hash.slice(1)) : ""));
+  }
+
   const rewritten = new WeakSet();
 
-  async function rewriteLink(a) {
+  function rewriteLink(a) {
     if (rewritten.has(a)) return;
     rewritten.add(a);
-    const target = sitePath(a.getAttribute("href"));
-    const found = target && (await entryOf(target.path));
-    if (!found) return;
-    if (target.path.endsWith(".html")) {
-      if (!found.entry[1]) a.href = root + "vault.html#" + target.path + target.hash; // no plain page to swap
+    const href = a.getAttribute("href");
+    if (href.startsWith("#") && document.querySelector("base[data-vault]")) { // an anchor of the page shown
+      a.addEventListener("click", (event) => { event.preventDefault(); scrollToAnchor(href.slice(1)); });
       return;
     }
+    const target = sitePath(href), found = target && entryNow(target.path);
+    if (!found) return;
+    if (target.path.endsWith(".html")) {
+      if (!found.entry[1]) a.href = viewerHref(target.path, found.entry, target.hash); // no plain page to swap
+      return;
+    }
+    const type = target.path.endsWith(".pdf") ? "application/pdf" : "";
+    if (blobs.has(target.path)) { // already being opened for this page (its embedded scan): link to it
+      blobs.get(target.path).then((url) => { if (url) a.href = url + target.hash; });
+    }
     a.addEventListener("click", async (event) => {
+      if (a.href.startsWith("blob:")) return;
       event.preventDefault();
-      const url = await blobUrl(target.path, target.path.endsWith(".pdf") ? "application/pdf" : "");
+      const url = await blobUrl(target.path, type);
       if (!url) return;
       if (a.hasAttribute("download")) {
-        const save = Object.assign(document.createElement("a"), { href: url, download: a.getAttribute("download") });
-        save.click();
+        Object.assign(document.createElement("a"), { href: url, download: a.getAttribute("download") }).click();
       } else {
         global.location.href = url + target.hash;
       }
     });
   }
 
-  async function rewriteSource(element, attribute, type) {
-    const target = sitePath(element.getAttribute(attribute));
-    if (!target || !(await entryOf(target.path))) return;
-    const url = await blobUrl(target.path, type);
-    if (!url) return;
-    if (element.tagName === "OBJECT") { // an <object> loads its data once: put a new one in its place
-      const copy = element.cloneNode(true);
-      copy.setAttribute("data", url + target.hash);
-      element.replaceWith(copy);
-    } else {
-      element.setAttribute(attribute, url);
-    }
+  /** Take a sealed address away from an image or embedded scan at once, then give it the decrypted copy. */
+  function rewriteSource(element, attribute, type, base) {
+    const stashed = "data-vault-" + attribute;
+    const value = element.getAttribute(stashed) || element.getAttribute(attribute);
+    const target = value && !value.startsWith("blob:") && sitePath(value, base);
+    if (!target || !entryNow(target.path)) return;
+    element.setAttribute(stashed, value);
+    element.removeAttribute(attribute);
+    if (base) return; // a page not yet shown: its turn comes once it is
+    blobUrl(target.path, type).then((url) => {
+      if (!url) return;
+      element.removeAttribute(stashed);
+      if (element.tagName === "OBJECT") { // an <object> loads its data once: put a new one in its place
+        const copy = element.cloneNode(true);
+        copy.setAttribute("data", url + target.hash);
+        element.replaceWith(copy);
+      } else {
+        element.setAttribute(attribute, url);
+      }
+    });
   }
 
-  function rewrite(scope) {
+  function rewrite(scope, base) {
     if (scope.nodeType !== 1) return;
     const all = (selector) => [...(scope.matches(selector) ? [scope] : []), ...scope.querySelectorAll(selector)];
-    all("a[href]").forEach(rewriteLink);
-    all("img[src]").forEach((img) => rewriteSource(img, "src", "image/jpeg"));
-    all("object[data]").forEach((object) => rewriteSource(object, "data", "application/pdf"));
+    all("object[data], object[data-vault-data]").forEach((o) => rewriteSource(o, "data", "application/pdf", base));
+    all("img[src], img[data-vault-src]").forEach((img) => rewriteSource(img, "src", "image/jpeg", base));
+    if (!base) all("a[href]").forEach(rewriteLink);
+  }
+
+  function scrollToAnchor(id) {
+    const target = id && document.getElementById(id);
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+    target.scrollIntoView();
   }
 
   /** Show the sealed version of a page in place of this one; false if there is none. */
-  async function showSealedPage(path, elsewhere) {
+  async function showSealedPage(path, viewer) {
     const bytes = await sealedFile(path);
     if (!bytes) return false;
     const page = new DOMParser().parseFromString(decoder.decode(bytes), "text/html");
-    if (elsewhere) { // vault.html shows a page of another folder: its relative links start there
-      const base = document.createElement("base");
-      base.href = new URL(path, root).href;
+    const own = new URL(path, root).href;
+    rewrite(page.body, own); // before the page is live: no request for a plain file that is not there
+    if (viewer) { // vault.html shows a page of another folder: its relative links start there
+      const base = Object.assign(document.createElement("base"), { href: own });
+      base.setAttribute("data-vault", "");
       document.head.prepend(base);
       document.documentElement.lang = page.documentElement.lang;
+      document.title = viewer.title; // the browser's history keeps no restricted title
+    } else {
+      document.title = page.title;
     }
-    document.title = page.title;
     document.body.replaceWith(document.adoptNode(page.body));
     return true;
   }
@@ -220,19 +278,18 @@
   const uiOf = (element) => JSON.parse((element && element.getAttribute("data-ui")) || "{}");
   const labelsIn = (labels, lang) => labels.map((l) => l[lang] || l.vi).join(", ");
 
-  function showBar(opened) {
+  function showBar(labels) {
     const bar = document.getElementById("vault-bar");
-    if (!bar || !opened.length) return;
+    if (!bar || !labels.length) return;
     const ui = uiOf(bar), lang = bar.getAttribute("data-lang") || "vi";
     const button = Object.assign(document.createElement("button"), { type: "button", textContent: ui.lock, id: "vault-lock" });
     button.addEventListener("click", () => { lock(); global.location.reload(); });
-    const state = Object.assign(document.createElement("span"), {
-      textContent: ui.unlocked.replace("{tiers}", labelsIn(opened.map((o) => o.label), lang)) });
+    const state = Object.assign(document.createElement("span"), { textContent: ui.unlocked.replace("{tiers}", labelsIn(labels, lang)) });
     bar.replaceChildren(state, " ", button);
     bar.classList.add("unlocked");
   }
 
-  function bindUnlockPage(opened) {
+  function bindUnlockPage(labels) {
     const page = document.getElementById("vault-page");
     if (!page) return;
     const ui = uiOf(page), status = document.getElementById("vault-status");
@@ -240,40 +297,59 @@
     const lang = document.documentElement.lang || "vi";
     const say = (text, bad) => { status.textContent = text; status.classList.toggle("warn", !!bad); };
     if (!subtle) { say(ui.unsupported, true); form.hidden = true; return; }
-    if (opened.length) say(ui.unlocked.replace("{tiers}", labelsIn(opened.map((o) => o.label), lang)));
-    if (!opened.length && global.location.hash.length > 1) say(ui.needed);
+    if (labels.length) say(ui.unlocked.replace("{tiers}", labelsIn(labels, lang)));
+    if (!labels.length && global.location.hash.length > 1) say(ui.needed);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const passphrase = input.value;
       input.value = ""; // not kept in the page either
       if (!passphrase) { say(ui.empty, true); return; }
       say(ui.unlocking);
-      const labels = await unlock(passphrase);
-      if (!labels.length) { say(ui.wrong, true); return; }
+      const unlocked = await unlock(passphrase);
+      if (!unlocked.length) { say(ui.wrong, true); return; }
       if (global.location.hash.length > 1) { global.location.reload(); return; }
-      say(ui.unlocked.replace("{tiers}", labelsIn(labels, lang)));
+      say(ui.unlocked.replace("{tiers}", labelsIn(unlocked, lang)));
+      showBar(unlocked);
       document.getElementById("vault-next").hidden = false;
     });
   }
 
-  async function start() {
-    const opened = await ready;
-    const bar = document.getElementById("vault-bar");
-    const here = bar && bar.getAttribute("data-page");
-    if (opened.length && here) {
-      const viewer = /(^|\/)vault\.html$/.test(here) && global.location.hash.length > 1;
-      const wanted = viewer ? decodeURIComponent(global.location.hash.slice(1).split("#")[0]) : here;
-      if (!(await showSealedPage(wanted, viewer)) && viewer) {
-        document.getElementById("vault-status").textContent = uiOf(bar).failed;
-      }
-      rewrite(document.body);
-      new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach(rewrite)))
-        .observe(document.documentElement, { childList: true, subtree: true });
-    }
-    showBar(opened);
-    bindUnlockPage(opened);
+  /** The viewer's address: #h=<sealed file name>[&a=<anchor>]. */
+  function viewerTarget() {
+    const params = new URLSearchParams(global.location.hash.slice(1));
+    return { path: params.get("h") && pathOfName(params.get("h")), anchor: params.get("a") || "" };
   }
 
+  async function showSealed(bar) {
+    const here = bar.getAttribute("data-page"), ui = uiOf(bar);
+    const viewer = /(^|\/)vault\.html$/.test(here) && global.location.hash.length > 1;
+    if (viewer) global.addEventListener("hashchange", () => global.location.reload()); // another page, or back
+    const target = viewer ? viewerTarget() : { path: here, anchor: "" };
+    const shown = target.path && (await showSealedPage(target.path, viewer && { title: ui.title }));
+    if (!shown && viewer) document.getElementById("vault-status").textContent = ui.failed;
+    rewrite(document.body);
+    new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach((node) => rewrite(node))))
+      .observe(document.documentElement, { childList: true, subtree: true });
+    if (target.anchor) scrollToAnchor(target.anchor);
+  }
+
+  async function start() {
+    try {
+      const opened = await ready;
+      const bar = document.getElementById("vault-bar");
+      if (opened.length && bar) await showSealed(bar);
+      showBar(opened.map((o) => o.label));
+      bindUnlockPage(opened.map((o) => o.label));
+    } finally {
+      document.documentElement.classList.remove("vault-opening");
+    }
+  }
+
+  // Unlocked: hide the plain page's content until its sealed version (if any) replaces it.
+  if (subtle && Object.keys(stored()).length) {
+    document.documentElement.classList.add("vault-opening");
+    setTimeout(() => document.documentElement.classList.remove("vault-opening"), 5000);
+  }
   global.CatalogVault = { ready, unlock, lock, searchData, sealedFile };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,0 +1,43 @@
+"""Which pages of the previous site a rebuild keeps: those made from exactly the same data.
+
+A page's fingerprint covers what shapes every page (``everything``: the catalog's code
+and templates, the project's templates, the configuration, the site's globals but its
+date, the Markdown pages in the menu), its template, language and path, and every value
+of its context. Values the built-in template only links to (``SitePage.links``: the fonds
+in a document's breadcrumb, the previous and next documents) count by their own fields,
+not their lists, so a new document changes the pages of its file, not every document
+page of the fonds. A project with templates of its own may show anything: then every
+value counts in full. When the fingerprint is the one the previous build recorded for
+that path, the page is not rendered again but taken from the previous site as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from catalog.site.render import SitePage
+from catalog.state.fingerprint import Fingerprinter
+
+
+class KeptPages:
+    def __init__(self, everything: str, previous: Mapping[str, str], own_templates: bool):
+        self.everything = everything
+        self.previous = previous
+        self.own_templates = own_templates
+        self.made: dict[str, str] = {}  # this build's fingerprints, for the next one
+        self.kept = 0
+        self._fingerprints = Fingerprinter()
+
+    def fingerprint(self, page: SitePage, lang: str) -> str:
+        links = () if self.own_templates else page.links
+        digest = hashlib.sha256(f"{self.everything}\0{page.template}\0{lang}\0{page.path}".encode())
+        for key in sorted(page.context):
+            digest.update(f"\0{key}=".encode() + self._fingerprints.of(page.context[key], key in links).encode())
+        return digest.hexdigest()
+
+    def unchanged(self, rel: str, page: SitePage, lang: str) -> bool:
+        """Record the page's fingerprint; True if the previous build made it from the same data."""
+        fingerprint = self.fingerprint(page, lang)
+        self.made[rel] = fingerprint
+        return self.previous.get(rel) == fingerprint
