@@ -20,6 +20,7 @@ from conftest import tree_digest
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
 from catalog.output_paths import SITE_MARKER
+from catalog.search.query import search
 from catalog.state import build_state
 from catalog.state.build_state import BuildState
 
@@ -41,10 +42,20 @@ def _site_files(site: Path) -> dict[str, str]:
     return {rel: digest for rel, digest in tree_digest(site).items() if rel != SITE_MARKER}
 
 
+QUERIES = ("lưu trữ", "so hoa", "64-CV/TW", "quyết định", "kiểm tra", "tỉnh ủy", '"công tác văn thư"', "báo cáo")
+
+
 def _same_as_full_build(content: Path, site: Path, tmp_path: Path) -> None:
+    """Every file of the site, and the answers of the updated search index, as a full build's."""
     fresh = tmp_path / "fresh" / "site"
     _build(content, fresh, full=True)
     assert _site_files(site) == _site_files(fresh)
+    for query in QUERIES:
+        assert _answers(site, query) == _answers(fresh, query), query
+
+
+def _answers(site: Path, query: str) -> list[tuple]:
+    return [(hit.doc_id, hit.score, hit.pages) for hit in search(site, query, limit=50)]
 
 
 def _edit_rows(content: Path, change) -> None:
@@ -91,6 +102,7 @@ def test_an_edited_row_remakes_its_pages_keeps_the_others_and_equals_a_full_buil
     _edit_rows(copy_of_content, retitle)
     second = _build(copy_of_content, site)
     assert not second.unchanged
+    assert _answers(site, "chỉnh sửa trích yếu")[0][0] == edited.doc_id  # the updated record is found
     assert {rel: _inode(site, rel) for rel in untouched} == untouched
     assert _inode(site, f"tai-lieu/{edited.slug}.html") != edited_page
     assert "chỉnh sửa trích yếu" in (site / "tai-lieu" / f"{edited.slug}.html").read_text(encoding="utf-8")

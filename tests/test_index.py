@@ -75,7 +75,7 @@ def test_vectors_cover_nfd_both_ways():
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
 def test_search_vector(tmp_path, vector):
     records = [vector_record(doc_id, document) for doc_id, document in vector["documents"].items()]
-    assert write_index(tmp_path / "index", records) == len(records)
+    assert len(write_index(tmp_path / "index", records)) == len(records)
     hits = search(tmp_path / "index", vector["query"], limit=100)
     explain = f"{vector['query']!r} -> {[(h.doc_id, h.score) for h in hits]}"
     check_vector(vector, ids(hits), {hit.doc_id: list(hit.pages) for hit in hits}, explain)
@@ -165,7 +165,7 @@ def test_search_without_index_names_the_folder_and_the_fix(tmp_path):
 def test_rebuild_replaces_the_index(tmp_path):
     index_dir = tmp_path / "index"
     write_index(index_dir, [record("old", "Tài liệu cũ")])
-    assert write_index(index_dir, [record("new", "Tài liệu mới")]) == 1
+    assert len(write_index(index_dir, [record("new", "Tài liệu mới")])) == 1
     assert ids(search(index_dir, "tài liệu")) == ["new"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]  # no staging or retired folders left
 
@@ -199,5 +199,5 @@ def test_a_folder_that_is_not_an_index_is_never_replaced(tmp_path):
 
 
 def test_empty_catalog_gives_an_empty_searchable_index(tmp_path):
-    assert write_index(tmp_path / "index", []) == 0
+    assert write_index(tmp_path / "index", []) == {}
     assert search(tmp_path / "index", "số hóa") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from catalog import atomic
+from catalog.state.fingerprint import Fingerprinter
 from catalog.language.vietnamese import (
     TOKEN_PATTERN,
     exact_key,
@@ -35,6 +36,7 @@ from catalog.language.vietnamese import (
 
 # Field names.
 EXACT, FOLDED, TITLE, NUMBERS, OWN_NUMBER = "exact", "folded", "title", "numbers", "own_number"
+ORDER = "order"  # a record's place in doc-number order: breaks ties between equal scores, as the browser does
 
 # Token positions reserved per segment. A page with more tokens than this is
 # not text but garbage; its excess tokens are not indexed.
@@ -47,6 +49,9 @@ METADATA_SEGMENTS = (
 FIRST_PAGE_SEGMENT = len(METADATA_SEGMENTS)
 TITLE_BOOST = 2.0
 WRITER_LIMIT_MB = 128
+# Documents per segment of a fresh index: a rebuild writes again only the segments that
+# hold a changed document, so smaller segments cost less per change, more per query.
+SEGMENT_DOCS = 1000
 
 @dataclass(frozen=True)
 class IndexRecord:
@@ -146,6 +151,7 @@ def build_schema() -> Schema:
         numbers=KEYWORD(lowercase=False, commas=False, scorable=True),  # every number key
         own_number=KEYWORD(lowercase=False, commas=False),  # keys of the number column
         year=NUMERIC(int, stored=True),
+        order=ID(sortable=True),
         **{name: ID(stored=True) for name in ("date_sort", "doc_type", "fonds_code", "file_code")},
         **{name: STORED() for name in ("number", "date_text", "issuer", "fonds_name", "url", "page_count")},
     )
@@ -171,12 +177,22 @@ def record_number_keys(record: IndexRecord) -> tuple[list[str], list[str]]:
     return own, list(dict.fromkeys(own + cited))
 
 
+def order_key(record: IndexRecord) -> str:
+    """Doc-number order as one string: dated records by year and date, undated last, then by id.
+
+    The browser numbers documents in this order (``browser.export.date_order``) and breaks
+    ties by that number; ``query`` breaks ties by this key, so both agree, whatever order
+    the documents entered the index in (a rebuild adds new ones at the end).
+    """
+    return f"{int(record.year is None)}{record.year or 0:04d}\0{record.date_sort}\0{record.doc_id}"
+
+
 def _document_fields(record: IndexRecord) -> dict:
     """whoosh field values for one record; empty values are left out."""
     segments = record_segments(record)
     own, every_number = record_number_keys(record)
     values = {
-        "doc_id": record.doc_id, "exact": segments, "folded": segments,
+        "doc_id": record.doc_id, "exact": segments, "folded": segments, "order": order_key(record),
         "title": record.title, "numbers": " ".join(every_number), "own_number": " ".join(own),
         "number": record.number, "date_text": record.date_text, "date_sort": record.date_sort,
         "year": record.year, "doc_type": record.doc_type, "issuer": record.issuer,
@@ -186,13 +202,24 @@ def _document_fields(record: IndexRecord) -> dict:
     return {name: value for name, value in values.items() if value not in ("", None)}
 
 
-def write_index(index_dir: Path, records: Iterable[IndexRecord]) -> int:
-    """Build a fresh index from the records and return how many documents it holds.
+@dataclass(frozen=True)
+class PreviousIndex:
+    """The index of the previous build, and the fingerprint of each record it holds."""
 
-    The index is written into a temporary folder beside ``index_dir`` and only
-    then swapped in, so a failed build never leaves a half-written index.
-    Raises ``ValueError`` on a duplicate ``doc_id``, and ``FileExistsError``
-    rather than replace a non-empty folder that is not a search index.
+    folder: Path
+    fingerprints: Mapping[str, str]  # doc_id → fingerprint
+
+
+def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: PreviousIndex | None = None) -> dict[str, str]:
+    """Write the index of the records; return each record's fingerprint (doc_id → fingerprint).
+
+    With ``previous``, the previous index is copied and only its segments that hold a
+    changed or deleted record are written again (``_update_index``): the index ranks as a
+    fresh one would. The index is
+    written into a temporary folder beside ``index_dir`` and only then swapped in, so a
+    failed build never leaves a half-written index. Raises ``ValueError`` on a duplicate
+    ``doc_id``, and ``FileExistsError`` rather than replace a non-empty folder that is
+    not a search index.
     """
     index_dir = Path(index_dir)
     if index_dir.exists() and any(index_dir.iterdir()) and not whoosh_index.exists_in(str(index_dir)):
@@ -203,29 +230,91 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord]) -> int:
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.new-", dir=index_dir.parent))
     try:
-        count = _fill_index(staging, records)
+        if previous and previous.fingerprints and whoosh_index.exists_in(str(previous.folder)):
+            made = _update_index(staging, records, previous)
+        else:
+            made = _fill_index(staging, records)
         _swap_in(staging, index_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+    return made
 
 
-def _fill_index(folder: Path, records: Iterable[IndexRecord]) -> int:
-    """Write all records with one writer; cancel it on any error."""
-    writer = whoosh_index.create_in(str(folder), build_schema()).writer(limitmb=WRITER_LIMIT_MB)
-    seen: set[str] = set()
+def _fingerprinted(records: Iterable[IndexRecord]) -> Iterator[tuple[IndexRecord, str]]:
+    fingerprints, seen = Fingerprinter(), set()
+    for record in records:
+        if record.doc_id in seen:
+            raise ValueError(f"duplicate document id {record.doc_id!r} in the search index")
+        seen.add(record.doc_id)
+        yield record, fingerprints.of(record)
+
+
+def _fill_index(folder: Path, records: Iterable[IndexRecord]) -> dict[str, str]:
+    """Write all records, SEGMENT_DOCS to a segment; cancel the writer on any error."""
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    made: dict[str, str] = {}
+    chunk: list[IndexRecord] = []
+    for record, fingerprint in _fingerprinted(records):
+        made[record.doc_id] = fingerprint
+        chunk.append(record)
+        if len(chunk) == SEGMENT_DOCS:
+            _add_segment(ix, chunk)
+            chunk = []
+    _add_segment(ix, chunk)
+    return made
+
+
+def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = ()) -> None:
+    """One writer: delete, then add the records as a new segment; existing segments are never merged."""
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
+        for doc_id in deleted:
+            writer.delete_by_term("doc_id", doc_id)
         for record in records:
-            if record.doc_id in seen:
-                raise ValueError(f"duplicate document id {record.doc_id!r} in the search index")
-            seen.add(record.doc_id)
             writer.add_document(**_document_fields(record))
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
-    return len(seen)
+    writer.commit(mergetype=_without_empty_segments)
+
+
+def _without_empty_segments(writer, segments):
+    """whoosh's merging copies each document's length rounded to a byte, so the ranking's average
+    lengths would drift from a fresh index's; instead a segment is only ever dropped, once all of
+    its documents were deleted (they are written again from their records)."""
+    return [segment for segment in segments if segment.doc_count() > 0]
+
+
+def _update_index(folder: Path, records: Iterable[IndexRecord], previous: PreviousIndex) -> dict[str, str]:
+    """The previous index, copied; every segment holding a changed or gone record is written again.
+
+    The records of such a segment are deleted and added anew from this build's records,
+    with the new and changed ones, into one new segment; the other segments stay as they
+    are. So the index holds exactly what a fresh one would, with the same statistics.
+    """
+    for path in previous.folder.iterdir():  # copies, not links: whoosh may write a file of the same name
+        if path.is_file() and not path.name.endswith("WRITELOCK"):
+            shutil.copy2(path, folder / path.name)
+    ix = whoosh_index.open_dir(str(folder))
+    current = {record.doc_id: (record, fingerprint) for record, fingerprint in _fingerprinted(records)}
+    changed = {i for i, (_, fingerprint) in current.items() if previous.fingerprints.get(i) != fingerprint}
+    stale = changed | (previous.fingerprints.keys() - current.keys())
+    rewritten = _segments_touched(ix, stale) | changed
+    again = [record for doc_id, (record, _) in current.items() if doc_id in rewritten]
+    _add_segment(ix, again, deleted=sorted(rewritten | stale))
+    return {doc_id: fingerprint for doc_id, (_, fingerprint) in current.items()}
+
+
+def _segments_touched(ix, doc_ids: set[str]) -> set[str]:
+    """Every document of the segments that hold one of ``doc_ids``."""
+    touched: set[str] = set()
+    with ix.reader() as reader:
+        for segment, _ in reader.leaf_readers():
+            held = {stored["doc_id"] for stored in segment.all_stored_fields()}
+            if held & doc_ids:
+                touched |= held
+    return touched
 
 
 def _swap_in(staging: Path, index_dir: Path) -> None:

@@ -18,7 +18,7 @@ from whoosh.reading import TermNotFound
 
 from catalog.language.vietnamese import QueryGroup, parse_query
 from catalog.output_paths import SITE_MARKER, published_index
-from catalog.search.index import EXACT, FIRST_PAGE_SEGMENT, FOLDED, NUMBERS, OWN_NUMBER, SEGMENT_STRIDE, TITLE
+from catalog.search.index import EXACT, FIRST_PAGE_SEGMENT, FOLDED, NUMBERS, ORDER, OWN_NUMBER, SEGMENT_STRIDE, TITLE
 
 # Tier weights (see search()). Each tier contributes weight × the share of its
 # clauses a document matches; BM25 adds less than 1, so it only orders a tier.
@@ -214,11 +214,21 @@ def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:
         if searcher.doc_count_all() == 0:
             return []  # whoosh's idf is undefined for an empty index
         scores, positions = _rank(searcher, groups)
-        best = sorted(scores, key=lambda docnum: (-scores[docnum], docnum))[:limit]
+        order = _order_of(searcher)
+        best = sorted(scores, key=lambda docnum: (-scores[docnum], order(docnum)))[:limit]
         return [
             _hit(searcher.stored_fields(docnum), scores[docnum], _matching_pages(positions, groups, docnum))
             for docnum in best
         ]
+
+
+def _order_of(searcher):
+    """A document's place in doc-number order (``index.order_key``), for ties; its number in an older index."""
+    reader = searcher.reader()
+    if not reader.has_column(ORDER):
+        return lambda docnum: str(docnum).zfill(12)
+    column = reader.column_reader(ORDER)
+    return lambda docnum: column[docnum]
 
 
 def _hit(stored: dict, score: float, pages: tuple[int, ...]) -> Hit:

@@ -1,9 +1,9 @@
 """What the last build made, in SQLite beside the cache: for rebuilding only what changed.
 
 The state describes one site: the build that made it (its ``build_id``, also in the
-site's marker), the fingerprint of everything that shapes every page (configuration,
-templates, the catalog's own code), a fingerprint of the inputs as found on disk, and
-each page's fingerprint. It is written only after the new site is swapped in, replacing
+site's marker, which names its index generation too), the fingerprint of everything that
+shapes every page (configuration, templates, the catalog's own code), a fingerprint of
+the inputs as found on disk, each page's fingerprint and each search record's. It is written only after the new site is swapped in, replacing
 the old state in one rename; a state whose build is not the one the site's marker names
 (a build killed between the swap and this write) is ignored, so a page is never kept
 on the word of a state that does not describe it.
@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2
 RACY_SECONDS = 2  # a file this recent may change again within its timestamp's resolution (FAT: 2 s)
 
 
@@ -35,6 +35,7 @@ class BuildState:
     setup: str = ""  # fingerprint of the code, templates, configuration and options of the build
     inputs: str = ""  # status fingerprint of the project folder; "" = not to be trusted
     pages: dict[str, str] = field(default_factory=dict)  # site path → page fingerprint
+    records: dict[str, str] = field(default_factory=dict)  # doc_id → fingerprint of its search record
 
     @classmethod
     def load(cls, path: Path) -> "BuildState":
@@ -47,9 +48,10 @@ class BuildState:
                 if meta.get("schema") != str(SCHEMA):
                     return cls()
                 pages = dict(db.execute("SELECT path, fingerprint FROM pages"))
+                records = dict(db.execute("SELECT doc_id, fingerprint FROM records"))
         except sqlite3.Error:
             return cls()
-        return cls(meta.get("build_id", ""), meta.get("setup", ""), meta.get("inputs", ""), pages)
+        return cls(meta.get("build_id", ""), meta.get("setup", ""), meta.get("inputs", ""), pages, records)
 
     def save(self, path: Path) -> None:
         """Replace the state at ``path`` in one step."""
@@ -60,9 +62,11 @@ class BuildState:
             with sqlite3.connect(partial) as db:
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE pages (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
+                db.execute("CREATE TABLE records (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
                 meta = {"schema": str(SCHEMA), "build_id": self.build_id, "setup": self.setup, "inputs": self.inputs}
                 db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 db.executemany("INSERT INTO pages VALUES (?, ?)", self.pages.items())
+                db.executemany("INSERT INTO records VALUES (?, ?)", self.records.items())
             db.close()
             os.replace(partial, path)
         finally:

@@ -105,7 +105,7 @@ from catalog.search.browser.postings import (
     length_byte,
     width_for,
 )
-from catalog.search.index import METADATA_SEGMENTS, IndexRecord
+from catalog.search.index import METADATA_SEGMENTS, IndexRecord, order_key
 
 FOLDER = "search"
 FORMAT_VERSION = 2
@@ -165,7 +165,7 @@ def prefix_name(prefix: str) -> str:
 
 def date_order(records: Iterable[IndexRecord]) -> list[IndexRecord]:
     """Records in doc-number order: dated ones by year and date, undated last."""
-    return sorted(records, key=lambda r: (r.year is None, r.year or 0, r.date_sort, r.doc_id))
+    return sorted(records, key=order_key)
 
 
 def export(records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None) -> Iterator[tuple[str, str]]:
