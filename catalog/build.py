@@ -25,8 +25,9 @@ from catalog.read.fixity import DigestCache, unlisted_payload, verify_manifests
 from catalog.read.fixity_history import record_fixity
 from catalog.read.fixity_names import payload_names
 from catalog.read.packages import RawPackage, discover
+from catalog.records.build_report import read_previous, write_build_report
 from catalog.report import Report
-from catalog.search.index import write_index
+from catalog.search.index import PreviousIndex, write_index
 from catalog.search.records import index_records
 from catalog.site.kept_pages import KeptPages
 from catalog.site.markdown_pages import MarkdownPage, read_pages
@@ -102,13 +103,15 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
         progress.stage("Không có gì thay đổi từ lần dựng trước / Nothing changed since the last build")
         return BuildResult(Report.read_json(paths.report), None, paths, unchanged=True)
     read = _read(config, paths, edition, ocr, progress)
-    previous = state.pages if state.describes(published_build(paths.site)) else {}
+    if not state.describes(published_build(paths.site)):
+        state = BuildState()  # e.g. a build killed after its swap: nothing of the site is known
     everything = Fingerprinter().of((setup, read.md_pages))  # the menu of every page lists the Markdown pages
-    kept = KeptPages(everything, previous, (config.root / "templates").is_dir()) if incremental else None
+    kept = KeptPages(everything, state.pages, (config.root / "templates").is_dir()) if incremental else None
+    previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     sealed = [_sealed_layer(read.scope, edition, key) for key in keys]
-    _publish(config, paths, edition, read, sealed, kept, progress)
+    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress)
     if kept is not None:  # only now: the state describes the site that is live, and its report
-        BuildState(paths.build_id, setup, inputs, kept.made).save(paths.state)
+        BuildState(paths.build_id, setup, inputs, kept.made, indexed).save(paths.state)
     return BuildResult(read.report, read.catalog, paths, sealed)
 
 
@@ -134,14 +137,15 @@ def _read(config: Config, paths: BuildPaths, edition: Edition, ocr: OcrOptions, 
 
 
 def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, sealed: list[SealedLayer],
-             kept: KeptPages | None, progress: Progress) -> None:
-    """Index, render and swap the site in, then write the report."""
+             kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress) -> dict[str, str]:
+    """Index, render and swap the site in, then write the report; returns the records' fingerprints."""
     catalog, report = read.catalog, read.report
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     # The whoosh index and the browser index get the same records; build/ holds no sealed tier in plain.
     records = list(index_records(catalog))
     try:
-        write_index(paths.index, counted(records, progress))  # a new generation; the site at --out names its own
+        # A new generation (the site at --out names its own), from the previous one where it can.
+        indexed = write_index(paths.index, counted(records, progress), previous_index)
         # One swap publishes the site and, through its marker, this index generation.
         write_site(config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
                    build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept)
@@ -152,7 +156,10 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
     if sealed:  # how many documents only a passphrase shows
         shown = {d.doc_id for d in catalog.documents}
         report.counts["documents_sealed"] = sum(1 for d in sealed[-1].catalog.documents if d.doc_id not in shown)
+    previous_report = read_previous(paths.report)  # before it is replaced: the report page says what changed since
     report.write_json(paths.report)
+    write_build_report(paths.report_html, report, catalog, read.raw_packages, previous_report, config)
+    return indexed
 
 
 def _setup_fingerprint(config: Config, edition: Edition, ocr: OcrOptions) -> str:

@@ -210,6 +210,31 @@ def serve(out: Path, port: int) -> None:
     serve_site(out, port)
 
 
+@main.command()
+@CONTENT_ARG
+@OUT_OPTION
+@click.option("--edition", default=None, help='Ấn bản cần dựng / Edition to build (default "public").')
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--poll", is_flag=True, help="Dò thay đổi định kỳ (ổ mạng, USB) thay vì nhận thông báo của hệ thống "
+                                           "/ Poll for changes (network and USB drives) instead of system notifications.")
+def watch(content_dir: Path, out: Path, edition: str | None, port: int, poll: bool) -> None:
+    """Dựng lại khi CONTENT_DIR thay đổi, xem thử, tự tải lại trang / Rebuild on changes, preview with live reload."""
+    from catalog.build import BuildPaths
+    from catalog.build import build as run_build
+    from catalog.config import load_config
+    from catalog.site.watch import watch_and_serve
+
+    passphrases: dict = {}  # of a sealed edition: asked once, not at every rebuild
+
+    def rebuild(progress):
+        config = load_config(content_dir)  # again each time: catalog.toml is one of the files watched
+        if not passphrases:
+            passphrases.update(_passphrases(config.edition(edition)))
+        return run_build(config, BuildPaths.for_output(out), edition, progress, None, passphrases)
+
+    watch_and_serve(content_dir, out, rebuild, port, poll)
+
+
 ROOT_OPTION = click.option(
     "--root", "root", required=True, type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục triển khai của máy chủ, ví dụ /srv/catalog / Deployment root of the server, e.g. /srv/catalog.",
@@ -337,6 +362,8 @@ def _print_summary(report, paths) -> None:
     if counts.get("withheld_secret"):
         click.echo(f"Tài liệu mật không xuất bản / secret items withheld: {counts['withheld_secret']}")
     click.echo(f"Báo cáo / report: {paths.report}")
+    if paths.report_html.is_file():
+        click.echo(f"Báo cáo cho người lưu trữ / archivist's report: {paths.report_html}")
 
 
 def _print_problems(report, limit: int = 30) -> None:

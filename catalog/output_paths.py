@@ -2,11 +2,12 @@
 
 A build writes the site (through a staging folder beside it, and an old folder where the
 system cannot exchange two folders in one step), the whoosh index (one generation per
-build), the text cache (with the fixity history) and the JSON report. None may be, lie
-inside or contain the project folder (its originals are never written); none may lie inside another (the
-report lists secret ids: it is never published with the site); and nothing catalog did
-not make is overwritten or deleted. What is ours says so: a marker file in each folder,
-the key ``"generator": "catalog"`` in the report.
+build), the text cache (with the fixity history), the JSON report and the report page
+beside it (``report.html``). None may be, lie inside or contain the project folder (its
+originals are never written); none may lie inside another (the report lists secret ids:
+it is never published with the site); and nothing catalog did not make is overwritten or
+deleted. What is ours says so: a marker file in each folder,
+the key ``"generator": "catalog"`` in the report, a ``<meta name="generator">`` in its page.
 
 The site's marker names the index generation built with it, and ``catalog search`` opens
 that one. So the one swap of the site publishes the site and its index together:
@@ -38,6 +39,9 @@ _MARKER_TEXT = {
     CACHE_MARKER: "built by catalog: digests and text of the scans, safe to delete; but keep fixity.sqlite, "
                   "the only record of each scan as received\n",
 }
+# What the report page (catalog.records.build_report) carries in its <head>, to say it is ours.
+REPORT_PAGE_MARK = '<meta name="generator" content="catalog">'
+_REPORT_KINDS = ("report", "report-page")  # both list where secret rows are: placed by --report, never in the site
 _INDEX_LINE = "index: "
 _EDITION_LINE = "edition: "
 _EDITION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -112,7 +116,7 @@ class _Role:
     vi: str
     en: str
     path: Path
-    kind: str  # "site", "leftover", "index", "cache" or "report": decides what counts as ours
+    kind: str  # "site", "leftover", "index", "cache", "report" or "report-page": decides what counts as ours
     fix: tuple[str, str] = _OUT_FIX
 
 
@@ -131,6 +135,11 @@ class BuildPaths:
         site = Path(out).resolve()
         report = Path(report).resolve() if report else site.parent / "report.json"
         return cls(site, site.parent / "index" / site.name, site.parent / "cache", report)
+
+    @property
+    def report_html(self) -> Path:
+        """The report as a page for archivists, beside the JSON report: ``build/report.html``."""
+        return self.report.with_suffix(".html")
 
     @property
     def state(self) -> Path:
@@ -187,6 +196,7 @@ class BuildPaths:
             _Role("Thư mục chỉ mục tìm kiếm", "search index folder", self.index_root, "index"),
             _Role("Bộ nhớ đệm", "cache folder", self.cache, "cache"),
             _Role("Báo cáo", "report", self.report, "report", _REPORT_FIX),
+            _Role("Trang báo cáo", "report page", self.report_html, "report-page", _REPORT_FIX),
         ]
 
 
@@ -207,10 +217,12 @@ def refuse_foreign_site_folders(site: Path) -> None:
 
 def _problems(roles: list[_Role], inputs: Path) -> list[str]:
     found: dict[Path, str] = {}
-    site = roles[0].path
+    site, report = roles[0].path, next(role.path for role in roles if role.kind == "report")
     for role in roles:
-        if role.kind not in ("site", "report") and site in found:
+        if role.kind not in ("site", *_REPORT_KINDS) and site in found:
             continue  # placed by --out beside the site: choosing another --out moves them too
+        if role.kind == "report-page" and report in found:
+            continue  # placed by --report beside the report: choosing another --report moves it too
         problem = _against_inputs(role, inputs) or _parent_problem(role) or _ownership(role)
         if problem:
             found[role.path] = problem
@@ -265,8 +277,14 @@ def _ownership(role: _Role) -> str | None:
             f"catalog; it is not overwritten. Choose an empty folder with --out."
         )
     marker = {"leftover": SITE_MARKER, "index": INDEX_MARKER, "cache": CACHE_MARKER}.get(role.kind)
-    sign_vi, sign_en = (f"không có tệp đánh dấu {marker}", f"it has no {marker} marker") if marker else (
-        'không phải báo cáo JSON có "generator": "catalog"', 'it is not a JSON report with "generator": "catalog"')
+    if marker:
+        sign_vi, sign_en = f"không có tệp đánh dấu {marker}", f"it has no {marker} marker"
+    elif role.kind == "report-page":
+        sign_vi, sign_en = (f"không phải trang báo cáo có {REPORT_PAGE_MARK}",
+                            f"it is not a report page with {REPORT_PAGE_MARK}")
+    else:
+        sign_vi, sign_en = ('không phải báo cáo JSON có "generator": "catalog"',
+                            'it is not a JSON report with "generator": "catalog"')
     return (
         f"{role.vi} {path} không do catalog tạo ({sign_vi}); không ghi đè, không xóa. {role.fix[0]} "
         f"/ The {role.en} {path} was not made by catalog ({sign_en}); it is not overwritten or deleted. {role.fix[1]}"
@@ -276,6 +294,8 @@ def _ownership(role: _Role) -> str | None:
 def _is_ours(kind: str, path: Path) -> bool:
     if kind == "report":
         return _is_our_report(path)
+    if kind == "report-page":
+        return _is_our_report_page(path)
     if path.is_symlink() or not path.is_dir():
         return False
     marker = {"site": SITE_MARKER, "leftover": SITE_MARKER, "index": INDEX_MARKER, "cache": CACHE_MARKER}[kind]
@@ -297,6 +317,17 @@ def _is_our_report(path: Path) -> bool:
     return isinstance(data, dict) and (data.get("generator") == GENERATOR or set(data) == _OLD_REPORT_KEYS)
 
 
+def _is_our_report_page(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)  # the mark is in the page's <head>: a large file is not read whole
+    except OSError:
+        return False
+    return REPORT_PAGE_MARK.encode() in head
+
+
 def _is_old_index(folder: Path) -> bool:
     """An index written before generations: whoosh's files alone, in the folder itself."""
     entries = list(folder.iterdir())
@@ -312,10 +343,15 @@ def _is_old_cache(folder: Path) -> bool:
 
 
 def _overlap_problem(a: _Role, b: _Role) -> str:
-    if b.kind == "report":
+    if b.kind in _REPORT_KINDS:
         a, b = b, a
     vi, en = _relation(a.path, b.path)
-    if a.kind == "report":
+    if b.kind in _REPORT_KINDS:  # the report and its page are one file: --report ends in .html
+        return (
+            f"Báo cáo {a.path} có đuôi .html, trùng tên với trang báo cáo ghi cạnh nó. {_REPORT_FIX[0]} "
+            f"/ The report {a.path} ends in .html, the name of the report page written beside it. {_REPORT_FIX[1]}"
+        )
+    if a.kind in _REPORT_KINDS:
         return (
             f"Báo cáo {a.path} {vi} {b.vi.lower()} {b.path}; báo cáo liệt kê mã tài liệu mật nên không bao giờ nằm "
             f"trong trang, chỉ mục hay bộ nhớ đệm. {_REPORT_FIX[0]} / The report {a.path} {en} the {b.en} {b.path}; "

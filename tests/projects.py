@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -49,3 +50,22 @@ def write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = 
         writer = csv.writer(handle)
         writer.writerow([prepare(h) for h in headers])
         writer.writerows([[prepare(str(v)) for v in row] for row in rows])
+
+
+def edit_csv(path: Path, change) -> None:
+    """Rewrite a UTF-8 sheet with ``change(rows)`` (header row first), as an archivist's edit."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(change(rows))
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+
+
+def set_cell(path: Path, doc_id: str, header: str, value: str) -> None:
+    """Set the ``header`` column of the row whose first cell is ``doc_id``."""
+    def change(rows):
+        column = rows[0].index(header)
+        for row in rows:
+            if row[0] == doc_id:
+                row[column] = value
+        return rows
+    edit_csv(path, change)

@@ -87,6 +87,7 @@ def test_a_bundle_needs_a_long_enough_passphrase_before_anything_is_written(tmp_
 
 def _unlock(page, site: Path, passphrase: str) -> str:
     page.goto((site / "vault.html").as_uri())
+    page.wait_for_selector("#vault-page[data-ready]", state="attached")  # before that, the form is not bound
     page.fill("#vault-passphrase", passphrase)
     page.click("#vault-form button[type=submit]")
     status = page.locator("#vault-status")

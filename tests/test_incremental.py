@@ -9,13 +9,12 @@ made again is a new one.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 
 import pytest
 from conftest import tree_digest
+from projects import edit_csv, set_cell
 
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
@@ -58,16 +57,6 @@ def _answers(site: Path, query: str) -> list[tuple]:
     return [(hit.doc_id, hit.score, hit.pages) for hit in search(site, query, limit=50)]
 
 
-def _edit_rows(content: Path, change) -> None:
-    path = content / TAI_LIEU
-    text = path.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    rows = change(rows)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
-
-
 def _inode(site: Path, rel: str) -> int:
     return (site / rel).stat().st_ino
 
@@ -91,15 +80,7 @@ def test_an_edited_row_remakes_its_pages_keeps_the_others_and_equals_a_full_buil
     untouched = {rel: _inode(site, rel) for rel in (f"tai-lieu/{other_package.slug}.html", "trang/gioi-thieu.html")}
     edited_page = _inode(site, f"tai-lieu/{edited.slug}.html")
 
-    def retitle(rows):
-        header = rows[0]
-        ids, summaries = header.index("Mã định danh văn bản"), header.index("Trích yếu nội dung")
-        for row in rows[1:]:
-            if row[ids] == edited.doc_id:
-                row[summaries] = "Về việc chỉnh sửa trích yếu sau khi giao nộp"
-        return rows
-
-    _edit_rows(copy_of_content, retitle)
+    set_cell(copy_of_content / TAI_LIEU, edited.doc_id, "Trích yếu nội dung", "Về việc chỉnh sửa trích yếu sau khi giao nộp")
     second = _build(copy_of_content, site)
     assert not second.unchanged
     assert _answers(site, "chỉnh sửa trích yếu")[0][0] == edited.doc_id  # the updated record is found
@@ -113,7 +94,7 @@ def test_a_deleted_row_takes_its_pages_away(copy_of_content, tmp_path):
     site = tmp_path / "build" / "site"
     first = _build(copy_of_content, site)
     gone = next(d for d in first.catalog.documents if d.package_id == "VPTU-2025-01")
-    _edit_rows(copy_of_content, lambda rows: [r for r in rows if gone.doc_id not in r])
+    edit_csv(copy_of_content / TAI_LIEU, lambda rows: [r for r in rows if gone.doc_id not in r])
     _build(copy_of_content, site)
     assert not (site / "tai-lieu" / f"{gone.slug}.html").exists()
     assert not (site / "en" / "tai-lieu" / f"{gone.slug}.html").exists()

@@ -312,6 +312,7 @@
       showBar(unlocked);
       document.getElementById("vault-next").hidden = false;
     });
+    page.setAttribute("data-ready", ""); // the form is ours from now on (tests wait for this)
   }
 
   /** The viewer's address: #h=<sealed file name>[&a=<anchor>]. */
