@@ -36,7 +36,7 @@ def test_bag_info_and_manifest_are_read(tmp_path):
     (bag / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8")
     (bag / "bag-info.txt").write_text(
         "Source-Organization: Sở Nội vụ\nExternal-Identifier: SNV-01\nExternal-Description: Hồ sơ\n"
-        "  công tác văn thư\nFonds-Code: P9\nHandover-Date: 02/03/2023\n", encoding="utf-8")
+        "  công tác văn thư\nBagging-Date: 2023-02-27\nFonds-Code: P9\nHandover-Date: 02/03/2023\n", encoding="utf-8")
     (bag / "manifest-sha256.txt").write_text(f"{digest}  data/HS1.1.pdf\n", encoding="utf-8")
     write_csv(bag / "data" / "ho_so.csv", FILE_HEADERS, [["HS1", "Hồ sơ một", "01"]])
     write_csv(bag / "data" / "tai_lieu.csv", DOC_HEADERS, [_doc("D1", "HS1", 1, "01")])
@@ -44,6 +44,7 @@ def test_bag_info_and_manifest_are_read(tmp_path):
     package = raw[0].package
     assert package.is_bag and package.id == "SNV-01" and package.agency == "Sở Nội vụ"
     assert package.description == "Hồ sơ công tác văn thư"  # continuation line joined
+    # Handover-Date wins over BagIt's Bagging-Date, whichever comes first
     assert package.fonds_code == "P9" and package.handover_date.text == "02/03/2023"
     assert package.manifest == {"data/HS1.1.pdf": digest}
     assert catalog.documents[0].pdf_rel == "data/HS1.1.pdf"

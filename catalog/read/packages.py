@@ -170,9 +170,12 @@ def _bag_info(text: str) -> dict[str, str]:
             label, value = line.split(":", 1)
             entries.append([label.strip(), value.strip()])
     meta: dict[str, str] = {}
-    for label, value in entries:
-        lowered = label.lower()
-        key = lowered.replace("-", "_") if lowered.replace("-", "_") in PACKAGE_KEYS else _BAG_LABELS.get(lowered)
+    for label, value in entries:  # our own labels first: Handover-Date says more than Bagging-Date
+        key = label.lower().replace("-", "_")
+        if key in PACKAGE_KEYS and key not in meta:
+            meta[key] = _nfc(value)
+    for label, value in entries:  # then BagIt's reserved labels, for what is still missing
+        key = _BAG_LABELS.get(label.lower())
         if key and key not in meta:
             meta[key] = _nfc(value)
     return meta
