@@ -32,6 +32,7 @@ from catalog.read.packages import RawPackage
 from catalog.records.output import grouped, severity_words
 from catalog.report import ERROR, Problem, Report
 from catalog.text.ocr_messages import page_list
+from catalog.text.ocr_pages import pages_to_review
 
 PAGES_MISMATCH = "pages-mismatch"  # catalog.text.stage: the sheet's "Số lượng trang" against the PDF's pages
 OCR_REVIEW = "ocr-review"  # catalog.text.ocr_messages: OCR'd pages under [ocr] review_share or review_confidence
@@ -262,12 +263,10 @@ def _mismatch(problem: Problem, document: Document | None) -> PageMismatch:
 
 
 def _pages_to_review(document: Document | None, config: Config) -> list[PageText]:
-    # The rule of catalog.text.ocr_pages (_page_issues), with the thresholds the build used.
+    """The pages the build listed for review, by its own rule and the thresholds it used."""
     if document is None or document.pdf is None:
         return []
-    share, confidence = config.ocr.review_share, config.ocr.review_confidence
-    return [p for p in document.pdf.pages if p.source == "ocr" and p.text.strip()
-            and ((p.valid_share or 0) < share or (p.confidence or 0) < confidence)]
+    return pages_to_review(document.pdf.pages, config.ocr)
 
 
 def bars_by_fonds(catalog: Catalog) -> list[Bar]:

@@ -152,6 +152,12 @@ def apply_ocr(facts: PdfFacts, run: OcrRun, options: OcrOptions) -> list[PdfIssu
     return _page_issues(facts, run, options)
 
 
+def pages_to_review(pages: list[PageText], options: OcrOptions) -> list[PageText]:
+    """OCR'd pages with text whose valid-word share or confidence is under the thresholds of ``[ocr]``."""
+    return [p for p in pages if p.source == "ocr" and p.text.strip() and (
+        (p.valid_share or 0) < options.review_share or (p.confidence or 0) < options.review_confidence)]
+
+
 def _page_issues(facts: PdfFacts, run: OcrRun, options: OcrOptions) -> list[PdfIssue]:
     issues = []
     blank = [p.number for p in facts.pages if not p.text.strip()]
@@ -160,8 +166,7 @@ def _page_issues(facts: PdfFacts, run: OcrRun, options: OcrOptions) -> list[PdfI
     failed = {n: why for (sha, n), why in run.failed.items() if sha == facts.sha256}
     if failed:
         issues.append(failed_issue(failed))
-    poor = [p for p in facts.pages if p.source == "ocr" and p.text.strip() and (
-        (p.valid_share or 0) < options.review_share or (p.confidence or 0) < options.review_confidence)]
+    poor = pages_to_review(facts.pages, options)
     if poor:
         issues.append(review_issue(poor))
     return issues
