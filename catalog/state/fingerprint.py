@@ -25,6 +25,7 @@ from pathlib import PurePath
 class Fingerprinter:
     def __init__(self):
         self._deep: dict[int, tuple[object, bytes]] = {}  # id → (the object, kept alive; digest)
+        self._shallow: dict[int, tuple[object, bytes]] = {}
 
     def of(self, value, shallow: bool = False) -> str:
         return self._digest(value, shallow).hex()
@@ -35,15 +36,20 @@ class Fingerprinter:
         return hashlib.sha256(self._encode(value, shallow)).digest()
 
     def _deep_dataclass(self, value) -> bytes:
-        known = self._deep.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
-        digest = hashlib.sha256(self._fields(value, shallow=False)).digest()
-        self._deep[id(value)] = (value, digest)
-        return digest
+        return self._remembered(self._deep, value, lambda: hashlib.sha256(self._fields(value, shallow=False)))
 
     def _shallow_dataclass(self, value) -> bytes:
-        return hashlib.sha256(b"shallow:" + self._fields(value, shallow=True)).digest()
+        return self._remembered(self._shallow, value,
+                                lambda: hashlib.sha256(b"shallow:" + self._fields(value, shallow=True)))
+
+    @staticmethod
+    def _remembered(known: dict, value, compute) -> bytes:
+        found = known.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        digest = compute().digest()
+        known[id(value)] = (value, digest)
+        return digest
 
     def _fields(self, value, shallow: bool) -> bytes:
         parts = [type(value).__qualname__.encode()]
