@@ -18,7 +18,7 @@ import json
 
 import pdfgen
 import pytest
-from leak_scan import scan
+from leak_scan import file_hits, scan
 from projects import DOC_HEADERS, write_catalog_toml, write_workbook
 
 from catalog.access.sealing import TierKey
@@ -123,6 +123,8 @@ def test_restricted_canaries_reach_no_other_edition_in_plain(builds):
         paths = builds[edition].paths
         assert scan(paths.site, set(RESTRICTED.values())) == {}, edition
         assert scan(paths.index_root, set(RESTRICTED.values())) == {}, edition
+        for report in (paths.report, paths.report_html):  # the archivist's reports of this edition
+            assert report.is_file() and not file_hits(report, set(RESTRICTED.values())), (edition, report.name)
 
 
 def test_the_bundle_holds_every_restricted_canary_sealed(builds):
