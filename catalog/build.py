@@ -153,6 +153,8 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
     report.counts = {**_counts(catalog, read.raw_packages, read.digests), "ocr_pages_read": read.ocr_pages_read}
+    if kept is not None:  # what this rebuild made again, and what it took from the previous site
+        report.counts["pages_made"], report.counts["pages_kept"] = len(kept.made) - kept.kept, kept.kept
     if sealed:  # how many documents only a passphrase shows
         shown = {d.doc_id for d in catalog.documents}
         report.counts["documents_sealed"] = sum(1 for d in sealed[-1].catalog.documents if d.doc_id not in shown)

@@ -348,6 +348,9 @@ def _print_summary(report, paths) -> None:
         f"Đã dựng {counts.get('documents', 0)} tài liệu, {counts.get('files', 0)} hồ sơ vào {paths.site} "
         f"/ Built {counts.get('documents', 0)} documents, {counts.get('files', 0)} files into {paths.site}"
     )
+    if counts.get("pages_kept"):
+        click.echo(f"Trang: dựng lại {counts['pages_made']}, giữ nguyên {counts['pages_kept']} "
+                   f"/ pages: {counts['pages_made']} made, {counts['pages_kept']} kept from the previous build")
     if "documents_sealed" in counts:
         click.echo(f"Thêm {counts['documents_sealed']} tài liệu hạn chế được mã hoá, mở bằng mật khẩu "
                    f"/ plus {counts['documents_sealed']} restricted documents sealed, opened with the passphrase")

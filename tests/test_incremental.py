@@ -83,6 +83,8 @@ def test_an_edited_row_remakes_its_pages_keeps_the_others_and_equals_a_full_buil
     set_cell(copy_of_content / TAI_LIEU, edited.doc_id, "Trích yếu nội dung", "Về việc chỉnh sửa trích yếu sau khi giao nộp")
     second = _build(copy_of_content, site)
     assert not second.unchanged
+    counts = second.report.counts
+    assert 0 < counts["pages_made"] < 20 < counts["pages_kept"], counts  # its pages, its file's, the listings
     assert _answers(site, "chỉnh sửa trích yếu")[0][0] == edited.doc_id  # the updated record is found
     assert {rel: _inode(site, rel) for rel in untouched} == untouched
     assert _inode(site, f"tai-lieu/{edited.slug}.html") != edited_page

@@ -38,7 +38,7 @@ PAGES_MISMATCH = "pages-mismatch"  # catalog.text.stage: the sheet's "Số lư�
 OCR_REVIEW = "ocr-review"  # catalog.text.ocr_messages: OCR'd pages under [ocr] review_share or review_confidence
 # What a build did rather than what the catalog holds: they differ on every rebuild (the caches), so
 # listing them as changes would hide the changes that matter.
-WORK_COUNTS = {"files_hashed", "ocr_pages_read", "pdfs_checked"}
+WORK_COUNTS = {"files_hashed", "ocr_pages_read", "pdfs_checked", "pages_made", "pages_kept"}
 
 COUNT_LABELS = {
     "packages": ("Gói tài liệu", "Packages"),
@@ -56,6 +56,8 @@ COUNT_LABELS = {
     "files_hashed": ("Tệp tính mã băm lần này", "Files hashed by this build"),
     "ocr_pages_read": ("Trang OCR đọc lần này", "Pages OCR'd by this build"),
     "pdfs_checked": ("Tệp PDF đã kiểm tra", "PDFs checked"),
+    "pages_made": ("Trang dựng lại lần này", "Pages made by this build"),
+    "pages_kept": ("Trang giữ nguyên từ lần trước", "Pages kept from the previous build"),
 }
 NO_SCAN = ("không có bản quét", "no scan")
 SCAN_WITHHELD = ("bản quét không xuất bản trong ấn bản này", "scan not published in this edition")

@@ -26,7 +26,7 @@ class KeptPages:
         self.previous = previous
         self.own_templates = own_templates
         self.made: dict[str, str] = {}  # this build's fingerprints, for the next one
-        self.kept = 0
+        self.kept = 0  # pages taken from the previous site (counted by the writer)
         self._fingerprints = Fingerprinter()
 
     def fingerprint(self, page: SitePage, lang: str) -> str:

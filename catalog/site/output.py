@@ -90,7 +90,9 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
     for page in pages:
         for lang in parts.config.languages:
             rel = renderer.output_path(page, lang)
-            if not (kept and kept.unchanged(rel, page, lang) and writer.keep_previous(rel)):
+            if kept and kept.unchanged(rel, page, lang) and writer.keep_previous(rel):
+                kept.kept += 1
+            else:
                 writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
     write_search(renderer, parts.config.languages, records, writer, progress, search_display(catalog, thumbs))
