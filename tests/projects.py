@@ -52,9 +52,14 @@ def write_csv(path: Path, headers: list[str], rows: list[list], encoding: str = 
         writer.writerows([[prepare(str(v)) for v in row] for row in rows])
 
 
+def read_csv(path: Path) -> list[list[str]]:
+    """The rows of a UTF-8 sheet, header row first."""
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
 def edit_csv(path: Path, change) -> None:
     """Rewrite a UTF-8 sheet with ``change(rows)`` (header row first), as an archivist's edit."""
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = read_csv(path)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(change(rows))
     path.write_text(buffer.getvalue(), encoding="utf-8-sig")

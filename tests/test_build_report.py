@@ -9,10 +9,8 @@ Built from the sample content/ (copies of it where an input changes).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import html
-import io
 import re
 from collections import Counter
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from click.testing import CliRunner
+from projects import edit_csv
 
 from catalog.build import BuildPaths, build
 from catalog.cli import main
@@ -52,13 +51,6 @@ def _unread_build(content: Path, out: Path):
     return build(config, BuildPaths.for_output(out), ocr=dataclasses.replace(config.ocr, mode="never"))
 
 
-def _edit_csv(path: Path, change) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(change(rows))
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
-
-
 def _set_declared_pages(content: Path, doc_id: str, pages: str) -> None:
     def change(rows):
         column = rows[0].index("Số lượng trang")
@@ -66,11 +58,11 @@ def _set_declared_pages(content: Path, doc_id: str, pages: str) -> None:
             if row[0] == doc_id:
                 row[column] = pages
         return rows
-    _edit_csv(content / TAI_LIEU, change)
+    edit_csv(content / TAI_LIEU, change)
 
 
 def _delete_row(content: Path, doc_id: str) -> None:
-    _edit_csv(content / TAI_LIEU, lambda rows: [row for row in rows if row[0] != doc_id])
+    edit_csv(content / TAI_LIEU, lambda rows: [row for row in rows if row[0] != doc_id])
 
 
 def _page_text(path: Path) -> str:
@@ -291,7 +283,7 @@ def test_every_value_is_escaped(copy_of_content, tmp_path, page):
     toml.write_text(re.sub(r'(?m)^title = .*$', 'title = "Gói <b>thử</b> & cộng"', toml.read_text(encoding="utf-8")),
                     encoding="utf-8")
     fonds = 'Phông <i>Tỉnh ủy</i> & "Sơn Hà"'
-    _edit_csv(copy_of_content / HO_SO, lambda rows: [rows[0], *([*row[:2], fonds, *row[3:]] for row in rows[1:])])
+    edit_csv(copy_of_content / HO_SO, lambda rows: [rows[0], *([*row[:2], fonds, *row[3:]] for row in rows[1:])])
     result = _unread_build(copy_of_content, tmp_path / "build" / "site")
     text = result.paths.report_html.read_text(encoding="utf-8")
     assert "<b>thử</b>" not in text and "<i>Tỉnh ủy</i>" not in text

@@ -9,9 +9,7 @@ restricted document.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
 import re
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from catalog.build import BuildPaths, build
 from catalog.config import load_config
 from catalog.errors import BuildError
 from catalog.language.vietnamese import fold
-from catalog.site.sealed_layer import read_sealed
+from catalog.site.sealed_layer import read_sealed, tier_key
 
 PASSPHRASE = "Hồ sơ lưu trữ Sơn Hà 2025"
 
@@ -37,10 +35,9 @@ def bundle(tmp_path_factory):
 
 
 def _key(site: Path, passphrase: str = PASSPHRASE) -> TierKey:
-    text = (site / "vault" / "tiers.js").read_text(encoding="utf-8")
-    tier = json.loads(text[text.index(",") + 1: text.rindex(")")])[0]
-    assert tier["iterations"] >= ITERATIONS and len(base64.b64decode(tier["salt"])) == 16
-    return TierKey.derive(tier["tier"], passphrase, base64.b64decode(tier["salt"]), tier["iterations"])
+    key = tier_key(site, passphrase)
+    assert key.iterations >= ITERATIONS and len(key.salt) == 16
+    return key
 
 
 def _restricted(bundle):

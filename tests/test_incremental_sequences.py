@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pdfgen
 import pytest
-from projects import DOC_HEADERS, FILE_HEADERS, edit_csv, write_catalog_toml, write_csv
+from projects import DOC_HEADERS, FILE_HEADERS, edit_csv, read_csv, write_catalog_toml, write_csv
 from test_incremental import _answers, _site_files
 
 from catalog.build import BuildPaths, build
@@ -83,7 +83,7 @@ class Project:
 
     def add_row(self) -> None:
         package = self.rng.choice(self.packages())
-        codes = [row[0] for row in _rows(package / "ho_so.csv")[1:]]
+        codes = [row[0] for row in read_csv(package / "ho_so.csv")[1:]]
         row = self._doc_row(package, self.rng.choice(codes))
         edit_csv(package / "tai_lieu.csv", lambda rows: rows + [[str(v) for v in row]])
 
@@ -96,7 +96,7 @@ class Project:
 
     def replace_pdf(self) -> None:
         package = self.rng.choice(self.packages())
-        row = self.rng.choice(_rows(package / "tai_lieu.csv")[1:] or [None])
+        row = self.rng.choice(read_csv(package / "tai_lieu.csv")[1:] or [None])
         if row:
             pdfgen.write_text_pdf(package / row[FILE_COLUMN], [f"Bản quét mới: {self._text()}."])
 
@@ -112,7 +112,7 @@ class Project:
 
     def _edit_one_row(self, change, package: Path | None = None) -> None:
         package = package or self.rng.choice(self.packages())
-        rows = _rows(package / "tai_lieu.csv")
+        rows = read_csv(package / "tai_lieu.csv")
         if len(rows) < 2:
             return
         chosen = self.rng.randrange(1, len(rows))
@@ -121,12 +121,6 @@ class Project:
             changed = change(rows[chosen])
             return rows[:chosen] + ([changed] if changed is not None else []) + rows[chosen + 1:]
         edit_csv(package / "tai_lieu.csv", edit)
-
-
-def _rows(path: Path) -> list[list[str]]:
-    rows: list[list[str]] = []
-    edit_csv(path, lambda found: rows.extend(found) or found)
-    return rows
 
 
 STEPS = ("add_package", "delete_package", "rename_package", "add_row", "change_row", "delete_row",

@@ -13,19 +13,16 @@ not inside the sealed files either.
 
 from __future__ import annotations
 
-import base64
-import json
 
 import pdfgen
 import pytest
 from leak_scan import file_hits, scan
 from projects import DOC_HEADERS, write_catalog_toml, write_workbook
 
-from catalog.access.sealing import TierKey
 from catalog.access.tiers import Tier
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
-from catalog.site.sealed_layer import read_sealed
+from catalog.site.sealed_layer import read_sealed, tier_key
 
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng", "Mã phông"]
 HEADERS = [*DOC_HEADERS, "Tiêu đề", "Từ khóa"]
@@ -104,9 +101,7 @@ def _found(root, words) -> set[str]:
 
 def _sealed_bytes(result) -> bytes:
     site = result.paths.site
-    text = (site / "vault" / "tiers.js").read_text(encoding="utf-8")
-    tier = json.loads(text[text.index(",") + 1: text.rindex(")")])[0]
-    key = TierKey.derive(tier["tier"], PASSPHRASE, base64.b64decode(tier["salt"]), tier["iterations"])
+    key = tier_key(site, PASSPHRASE)
     return b"\n".join(name.encode() + b"\n" + data for name, data in read_sealed(site, key).items()).lower()
 
 

@@ -88,11 +88,22 @@ def write_tiers(writer: SiteWriter, keys: list[TierKey]) -> None:
     writer.write_text(f"{FOLDER}/tiers.js", vault_script("tiers", tiers))
 
 
+def _vault_arguments(path: Path) -> list:
+    """The (name, data) a vault script hands to its loader: the inverse of ``vault_script``."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads("[" + text[len(LOADER) + 1: text.rindex(")")] + "]")
+
+
+def tier_key(site: Path, passphrase: str, index: int = 0) -> TierKey:
+    """The key of a built site's ``index``-th sealed tier, derived from its public parameters."""
+    tier = _vault_arguments(site / FOLDER / "tiers.js")[1][index]
+    return TierKey.derive(tier["tier"], passphrase, base64.b64decode(tier["salt"]), tier["iterations"])
+
+
 def read_sealed(site: Path, key: TierKey) -> dict[str, bytes]:
     """Every file of ``key``'s sealed layer in a built site, opened: for checks and tests."""
     def opened(rel: str, name: str, path: str) -> bytes:
-        text = (site / FOLDER / key.tier / rel).read_text(encoding="utf-8")
-        payload = json.loads("[" + text[len(LOADER) + 1: text.rindex(")")] + "]")
+        payload = _vault_arguments(site / FOLDER / key.tier / rel)
         assert payload[0] == f"{key.tier}/{name}", f"{rel} names {payload[0]}"
         return key.open(path, base64.b64decode(payload[1]))
 
