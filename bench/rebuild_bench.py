@@ -88,7 +88,8 @@ def add_batch(project: Path, documents: int) -> int:
     (target / "package.toml").write_text(toml.replace(f'id = "{source.name}"', f'id = "{BATCH_PACKAGE}"'), "utf-8")
     _write_rows(target / "ho_so.csv", [files[0]] + [[renamed(r[0]), *r[1:]] for r in chosen])
     kept = [d for d in docs[1:] if d[1] in codes]
-    _write_rows(target / "tai_lieu.csv", [docs[0]] + [[renamed(d[0]), renamed(d[1]), *d[2:]] for d in kept])
+    scan = lambda cell: cell.replace("data/", "data/BS", 1) if cell.startswith("data/") else cell  # noqa: E731
+    _write_rows(target / "tai_lieu.csv", [docs[0]] + [[renamed(d[0]), renamed(d[1]), *map(scan, d[2:])] for d in kept])
     (target / "data").mkdir()
     for pdf in (source / "data").iterdir():
         code = pdf.name.rsplit(".", 2)[0]
