@@ -13,9 +13,14 @@ Phases, each timed:
    files of a package under new codes, each PDF given one more byte after ``%%EOF`` so it
    is a new file to hash and read) is added and the catalog rebuilt; then it is taken
    away again and rebuilt, ready for the next repetition. The last repetition keeps it.
-5. A full build of the final inputs into another folder, cold: the rebuilt site must be
-   the same file for file (the site's marker, which names its build, aside), and
-   ``catalog search`` must give the same hits in the same order for ``QUERIES``.
+5. A full build of the final inputs into another folder, cold: the rebuilt site's pages
+   must be the same file for file (the site's marker, which names its build, aside); its
+   browser index, made of other segments, must hold the same (``browser.reader.contents``:
+   statistics, postings, facets, date order and display files by doc id); and ``catalog
+   search`` must give the same hits in the same order for ``QUERIES``.
+
+For each batch it also counts the browser index files the rebuild wrote (the others are
+the previous site's, hard-linked): what a USB copy of the site must take again.
 
 Before each rebuild the benchmark waits until the edited files are older than the build
 state's racy window (``catalog.state.build_state.RACY_SECONDS``), as an archivist's batch
@@ -45,6 +50,7 @@ import synthetic  # noqa: E402
 from catalog.build import BuildPaths, build  # noqa: E402
 from catalog.config import load_config  # noqa: E402
 from catalog.output_paths import SITE_MARKER  # noqa: E402
+from catalog.search.browser import reader as browser_index  # noqa: E402
 from catalog.search.query import search  # noqa: E402
 from catalog.state.build_state import RACY_SECONDS  # noqa: E402
 
@@ -109,8 +115,14 @@ def _write_rows(path: Path, rows: list[list[str]]) -> None:
 
 
 def site_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file() and p.name != SITE_MARKER}
+    """Every file but the marker and the browser index's data (compared by what it holds)."""
+    return {rel: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name != SITE_MARKER
+            and not (rel := p.relative_to(site).as_posix()).startswith(("search/g/", "search/meta.js"))}
+
+
+def index_inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in (site / "search").rglob("*.js")}
 
 
 def answers(site: Path) -> dict[str, list[str]]:
@@ -148,7 +160,11 @@ def main(argv=None) -> int:
     for rep in range(args.reps):
         added = add_batch(work, batch_docs)
         settle()
+        before = index_inodes(site)
         batches.append(run_build(work, site)[0])
+        after = index_inodes(site)
+        written = sum(1 for rel, inode in after.items() if before.get(rel) != inode)
+        print(f"batch {rep + 1}: {batches[-1]:.2f} s; browser index files written {written:,} of {len(after):,}")
         if rep + 1 < args.reps:
             shutil.rmtree(work / "packages" / BATCH_PACKAGE)
             settle()
@@ -163,9 +179,11 @@ def main(argv=None) -> int:
     shutil.rmtree(fresh.parent, ignore_errors=True)
     fresh_time, _ = run_build(work, fresh, full=True)
     same_files, same_answers = site_digest(site) == site_digest(fresh), answers(site) == answers(fresh)
-    print(f"full build of the final inputs: {fresh_time:.2f} s; site identical: {same_files}; "
+    same_index = browser_index.contents(site) == browser_index.contents(fresh)
+    print(f"full build of the final inputs: {fresh_time:.2f} s; pages identical: {same_files}; "
+          f"browser index holds the same: {same_index}; "
           f"search answers identical for {len(QUERIES)} queries: {same_answers}")
-    return 0 if same_files and same_answers else 1
+    return 0 if same_files and same_answers and same_index else 1
 
 
 if __name__ == "__main__":

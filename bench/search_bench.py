@@ -417,8 +417,8 @@ def classify(rel: str) -> str:
     if name.endswith(".html") or name == "static/site.css":
         return "page"
     if name.startswith("search/"):
-        part = name.split("/")[1]
-        return "results" if part in ("d", "t") else "index"
+        parts = name.split("/")  # search/g/<segment>/d/… (a segment's document files) or search/meta.js
+        return "results" if len(parts) > 3 and parts[1] == "g" and parts[3] == "d" else "index"
     if name.startswith("static/"):
         return "code"
     if name.startswith("pagefind/"):

@@ -11,13 +11,9 @@ import pytest
 from test_index import record
 
 from catalog.search.browser.export import (
-    OWN_FILE_BYTES,
-    SHARD_TARGET_BYTES,
-    TEXT_CHUNK_CHARS,
+    META_PATH,
     date_order,
     export,
-    prefix_name,
-    shard_of,
     write_search_files,
 )
 from catalog.search.browser.postings import (
@@ -30,6 +26,14 @@ from catalog.search.browser.postings import (
     fnv1a32,
     length_byte,
     varint,
+)
+from catalog.search.browser.reader import decode_varints
+from catalog.search.browser.segment_files import (
+    OWN_FILE_BYTES,
+    SHARD_TARGET_BYTES,
+    TEXT_CHUNK_CHARS,
+    prefix_name,
+    shard_of,
 )
 
 CALL = re.compile(r'^catalogSearchLoad\(("[a-z]"),(.+?),(.*)\);\n$', re.S)
@@ -46,29 +50,24 @@ def files_of(records) -> dict[str, str]:
     return dict(export(records))
 
 
+def folder_of(files: dict[str, str]) -> str:
+    """The folder of the one segment of a fresh export."""
+    (name, *_), = load(files[META_PATH])[2]["segments"]
+    return f"search/g/{name}"
+
+
 def all_postings(files: dict[str, str]) -> dict[str, str]:
-    """key -> postings, from the shards and the files of their own of long lists."""
-    merged = {}
+    """key -> postings, from the shards and the files of their own of long lists (one segment)."""
+    merged, folder = {}, folder_of(files)
     for rel, text in files.items():
-        if rel.startswith("search/s/"):
-            kind, shard, content = load(text)
+        if rel.startswith(f"{folder}/s/"):
+            kind, ident, content = load(text)
+            shard = int(ident.split("/")[1])
             for key, value in content.items():
                 if isinstance(value, int):
-                    value = load(files[f"search/k/{shard // 1000}/{shard}-{value}.js"])[2]
+                    value = load(files[f"{folder}/k/{shard // 1000}/{shard}-{value}.js"])[2]
                 merged[key] = value
     return merged
-
-
-def decode_varints(text: str) -> list[int]:
-    values, value = [], 0
-    for ch in text:
-        code = ALPHABET.index(ch)
-        if code >= 32:
-            value = value * 32 + code - 32
-        else:
-            values.append(value * 32 + code)
-            value = 0
-    return values
 
 
 def decode_fixed(symbols: str) -> int:
@@ -166,10 +165,11 @@ def test_number_keys_include_the_variant_without_stroke():
 def test_documents_are_numbered_by_date_undated_last():
     assert [r.doc_id for r in date_order(RECORDS)] == ["d-2020", "b-2020", "a-2021", "c-undated"]
     files = files_of(RECORDS)
-    ids = [load(files[f"search/d/0/{n}.js"])[2]["id"] for n in range(4)]
+    ids = [load(files[f"{folder_of(files)}/d/0/{n}.js"])[2]["id"] for n in range(4)]
     assert ids == ["d-2020", "b-2020", "a-2021", "c-undated"]
-    meta = load(files["search/meta.js"])[2]
-    assert meta["years"] == [[2020, 0, 1], [2021, 2, 2]]
+    meta = load(files[META_PATH])[2]
+    assert meta["segments"][0][1:] == [4, meta["segments"][0][2], [[2020, 0, 1], [2021, 2, 2]]]
+    assert meta["merge"] == ""  # one segment: its order is the index's
     assert meta["n"] == 4 and meta["fonds"] == [["P1", "Phông Tỉnh ủy"], ["P2", "Phông UBND"]]
     assert meta["columns"] == ["length", "fonds", "type", "issuer"] and meta["radices"] == [256, 3, 3, 3]
     fonds_and_issuer = [(number // 9 % 3, number % 3) for number in map(decode_fixed, chunks(meta))]
@@ -178,11 +178,11 @@ def test_documents_are_numbered_by_date_undated_last():
 
 def test_every_key_is_in_the_shard_its_hash_names():
     files = files_of(RECORDS)
-    shards = load(files["search/meta.js"])[2]["shards"]
-    assert {f"search/s/0/{n}.js" for n in range(shards)} <= files.keys()
+    (name, _, shards, _), = load(files[META_PATH])[2]["segments"]
+    assert {f"search/g/{name}/s/0/{n}.js" for n in range(shards)} <= files.keys()
     for n in range(shards):
-        kind, ident, content = load(files[f"search/s/0/{n}.js"])
-        assert (kind, ident) == ("s", n)
+        kind, ident, content = load(files[f"search/g/{name}/s/0/{n}.js"])
+        assert (kind, ident) == ("s", f"{name}/{n}")
         for key, value in content.items():
             assert shard_of(key, shards) == n, key
             assert isinstance(value, str)  # these postings are all short
@@ -199,12 +199,12 @@ def test_postings_decode_to_the_documents():
 def test_shards_average_the_target_size_and_long_lists_have_their_own_file():
     records = [record(f"d{i}", f"Văn bản {i}", (" ".join(f"từ{j} số {i * j}" for j in range(30)),)) for i in range(1000)]
     files = files_of(records)
-    shards = [text for rel, text in files.items() if rel.startswith("search/s/")]
+    shards = [text for rel, text in files.items() if rel.startswith(f"{folder_of(files)}/s/")]
     average = sum(len(text.encode()) for text in shards) / len(shards)
     assert len(shards) > 10
     assert 0.5 * SHARD_TARGET_BYTES < average < 1.5 * SHARD_TARGET_BYTES
     assert max(len(text.encode()) for text in shards) < 3 * SHARD_TARGET_BYTES
-    own = [load(text)[2] for rel, text in files.items() if rel.startswith("search/k/")]
+    own = [load(text)[2] for rel, text in files.items() if rel.startswith(f"{folder_of(files)}/k/")]
     assert own and all(len(postings) > OWN_FILE_BYTES for postings in own)
     assert len(all_postings(files)["so"]) > OWN_FILE_BYTES  # "số" is in every document: a file of its own
 
@@ -212,8 +212,10 @@ def test_shards_average_the_target_size_and_long_lists_have_their_own_file():
 def test_display_fields_and_page_texts(tmp_path):
     count = write_search_files(tmp_path, RECORDS)
     assert count == len(files_of(RECORDS))
-    kind, ident, display = load((tmp_path / "search/d/0/1.js").read_text(encoding="utf-8"))
-    assert (kind, ident, display["id"], display["number"], display["pages"]) == ("d", 1, "b-2020", "64-CV/TW", 2)
+    folder = folder_of(files_of(RECORDS))
+    kind, ident, display = load((tmp_path / folder / "d/0/1.js").read_text(encoding="utf-8"))
+    assert (kind, ident, display["id"], display["number"], display["pages"]) == (
+        "d", f"{folder.rsplit('/')[-1]}/1", "b-2020", "64-CV/TW", 2)
     assert display["text"]["1"] == "Trang một: số hóa hồ sơ" and display["more"] == []
     assert "Ban Bí thư" in display["text"]["0"] and "Đề án" not in display["text"]["0"]  # metadata, not the title
 
@@ -221,17 +223,20 @@ def test_display_fields_and_page_texts(tmp_path):
 def test_long_documents_have_their_texts_in_chunks():
     page = "Nội dung trang " * 300  # 4,500 characters
     files = files_of([record("dai", "Hồ sơ dài", tuple(f"{page}{n}" for n in range(1, 6)))])
-    display = load(files["search/d/0/0.js"])[2]
+    folder = folder_of(files)
+    display = load(files[f"{folder}/d/0/0.js"])[2]
     assert sorted(display["text"]) == ["1"] and display["more"] == [[2, 2], [3, 3], [4, 4], [5, 5]]
-    kind, ident, texts = load(files["search/d/0/0-2.js"])
-    assert (kind, ident, list(texts)) == ("c", "0-2", ["3"]) and texts["3"].endswith("trang 3")
+    kind, ident, texts = load(files[f"{folder}/d/0/0-2.js"])
+    assert (kind, ident, list(texts)) == ("c", f"{folder.rsplit('/')[-1]}/0-2", ["3"])
+    assert texts["3"].endswith("trang 3")
     assert all(len(text) <= 2 * TEXT_CHUNK_CHARS for text in files.values())
 
 
 def test_prefix_files_list_completions_by_frequency():
     files = files_of(RECORDS)
-    kind, prefix, listed = load(files["search/p/tr.js"])
-    assert (kind, prefix) == ("p", "tr")
+    folder = folder_of(files)
+    kind, prefix, listed = load(files[f"{folder}/p/tr.js"])
+    assert (kind, prefix) == ("p", f"{folder.rsplit('/')[-1]}/tr")
     entries = [entry.split(":") for entry in listed.split(",")]
     assert entries[:2] == [["tru", "2"], ["trang", "1"]]
     assert all(key.startswith("tr") for key, _ in entries)
@@ -256,8 +261,8 @@ def test_duplicate_ids_are_refused():
 
 def test_empty_edition_exports_an_empty_index():
     files = files_of([])
-    meta = load(files["search/meta.js"])[2]
-    assert meta["n"] == 0 and meta["shards"] == 1 and "search/s/0/0.js" in files
+    meta = load(files[META_PATH])[2]
+    assert meta["n"] == 0 and meta["segments"] == [] and list(files) == [META_PATH]
 
 
 # --- size -------------------------------------------------------------------
@@ -273,7 +278,7 @@ def test_meta_stays_small_for_ten_thousand_documents():
                doc_type=rng.choice(types), issuer=rng.choice(issuers))
         for i in range(10_000)
     ]  # fmt: skip
-    meta_bytes = len(dict(export(records))["search/meta.js"].encode("utf-8"))
+    meta_bytes = len(dict(export(records))[META_PATH].encode("utf-8"))
     assert meta_bytes < 60_000, meta_bytes
 
 
@@ -281,8 +286,10 @@ def test_no_folder_holds_too_many_files():
     """FAT32 (USB sticks) allows 65,534 entries per folder, and a long file name takes two."""
     records = [record(f"d{i:04d}", f"Văn bản {i}", ("Trang một", "Trang hai")) for i in range(2100)]
     per_folder: dict[str, int] = {}
-    for rel in dict(export(records)):
+    files = files_of(records)
+    for rel in files:
         folder = rel.rsplit("/", 1)[0]
         per_folder[folder] = per_folder.get(folder, 0) + 1
-    assert per_folder["search/d/0"] == 250 and per_folder["search/d/8"] == 100
+    segment = folder_of(files)
+    assert per_folder[f"{segment}/d/0"] == 250 and per_folder[f"{segment}/d/8"] == 100
     assert max(per_folder.values()) <= 1000

@@ -20,6 +20,7 @@ from test_incremental import _answers, _site_files
 
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
+from catalog.search.browser import reader as browser_index
 from catalog.state import build_state
 
 WORDS = ("lưu trữ", "số hóa", "văn thư", "kiểm tra", "hồ sơ", "quyết định", "biên bản", "tổng kết",
@@ -140,6 +141,7 @@ def test_random_changes_rebuild_to_the_site_a_full_build_makes(tmp_path, seed):
         fresh = tmp_path / f"fresh-{step}" / "site"
         build(load_config(project.root), BuildPaths.for_output(fresh), full=True)
         assert _site_files(site) == _site_files(fresh), f"seed {seed}, step {step}: {name}"
+        assert browser_index.contents(site) == browser_index.contents(fresh), f"seed {seed}, step {step}: {name}"
         for query in QUERIES:
             assert _answers(site, query) == _answers(fresh, query), f"seed {seed}, step {step}: {name}, {query!r}"
         shutil.rmtree(fresh.parent)

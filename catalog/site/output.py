@@ -13,12 +13,14 @@ from catalog.model import Catalog, Location, pdf_path
 from catalog.progress import Progress, counted
 from catalog.report import WARNING, Report
 from catalog.search.browser import export
+from catalog.search.browser.segment_files import Display, segment_folder
+from catalog.search.browser.segments import Segment
 from catalog.search.index import IndexRecord
 from catalog.site.kept_pages import KeptPages
 from catalog.site.markdown_pages import MarkdownPage
 from catalog.site.pages import plan_site
-from catalog.site.render import Renderer, SitePage, make_environment, site_globals
 from catalog.site.reading_copy import stamp_text, stamped
+from catalog.site.render import Renderer, SitePage, make_environment, site_globals
 from catalog.site.sealed_layer import SealingWriter, write_tiers
 from catalog.site.text_layer import TextLayers, with_text_layer
 from catalog.site.thumbnails import Thumbnails, make_thumbnails
@@ -50,15 +52,17 @@ def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
     cache: Path | None = None, text_layers: TextLayers | None = None, sealed: Sequence[SealedLayer] = (),
-    kept: KeptPages | None = None,
-) -> None:
+    kept: KeptPages | None = None, previous_search: Sequence[Segment] = (),
+) -> list[Segment]:
     """Write the site aside and swap it in; its marker names the index generation ``build_id``.
 
     Thumbnails are rendered into (and taken from) the build ``cache``; without one the
     site has none. With ``text_layers`` (``--ocr-pdf``) OCR'd scans are published with an
     invisible text layer. Each of the ``sealed`` layers (the bundle) is rendered after
     the plain one and sealed where it differs (``site.sealed_layer``). With ``kept``, a
-    page made from the same data as in the previous site is taken from it unchanged.
+    page made from the same data as in the previous site is taken from it unchanged, and
+    so are the segments of the browser index in ``previous_search`` that nothing changed
+    in. Returns the browser index's segments.
     """
     widest = sealed[-1].catalog if sealed else catalog
     _report_slug_clashes(widest, report)
@@ -69,7 +73,7 @@ def write_site(
                    text_layers, stamp if config.reading_copy.stamp else "")
     with SiteWriter(out, build_id, edition) as writer:
         extra = [SitePage("vault.html", "vault.html", {})] if sealed else []
-        _write_layer(parts, catalog, records, writer, progress, extra, kept)
+        search_segments = _write_layer(parts, catalog, records, writer, progress, extra, kept, previous_search)
         for layer in sealed:
             progress.stage(f"Mã hoá mức {layer.key.tier} / Sealing tier {layer.key.tier}")
             sealing = SealingWriter(writer, layer.key)
@@ -77,10 +81,12 @@ def write_site(
             sealing.finish()
         if sealed:
             write_tiers(writer, [layer.key for layer in sealed])
+    return search_segments
 
 
 def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord], writer, progress: Progress,
-                 extra_pages: list[SitePage], kept: KeptPages | None) -> None:
+                 extra_pages: list[SitePage], kept: KeptPages | None,
+                 previous_search: Sequence[Segment] = ()) -> list[Segment]:
     """One layer of the site: its pages in every UI language, search index, scans, thumbnails, assets."""
     thumbs = parts.thumbs.of(catalog)
     renderer = Renderer(make_environment(parts.config.root, thumbs.first), parts.renderer_site, parts.md_pages,
@@ -95,31 +101,42 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
             else:
                 writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
-    write_search(renderer, parts.config.languages, records, writer, progress, search_display(catalog, thumbs))
+    search_segments = write_search(renderer, parts.config.languages, records, writer, progress,
+                                   search_display(catalog, thumbs), previous_search if kept else ())
     _copy_scans(catalog, writer, progress, parts.text_layers, parts.stamp)
     _copy_thumbnails(thumbs, writer)
     writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
+    return search_segments
 
 
 def write_search(
     renderer: Renderer, languages, records: Sequence[IndexRecord], writer: SiteWriter, progress: Progress,
-    display: Mapping[str, export.Display] | None = None,
-) -> None:
-    """The search page in every UI language, and the browser index of this edition's records only."""
+    display: Mapping[str, Display] | None = None, previous: Sequence[Segment] = (),
+) -> list[Segment]:
+    """The search page in every UI language, and the browser index of this edition's records only.
+
+    The segments of ``previous`` (the index of the site at ``writer.out``) that nothing
+    changed in are taken from that site; returns every segment of the new index.
+    """
     page = SitePage("search.html", "search.html", {})
     for lang in languages:
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
     progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
-    for rel, text in counted(export.export(records, display), progress):
+    exporter = export.Exporter(records, display, previous,
+                               available=lambda name: (writer.out / segment_folder(name)).is_dir())
+    for segment in exporter.kept:
+        writer.keep_previous_tree(segment_folder(segment.name))
+    for rel, text in counted(exporter.files(), progress):
         writer.write_text(rel, text)
+    return exporter.segments
 
 
-def search_display(catalog: Catalog, thumbs: Thumbnails) -> dict[str, export.Display]:
+def search_display(catalog: Catalog, thumbs: Thumbnails) -> dict[str, Display]:
     """What a search result shows beside its record: the first page's thumbnail, the own pages."""
     display = {}
     for document in catalog.documents:
         first, own = thumbs.first(document), document.own_pages
-        display[document.doc_id] = export.Display(
+        display[document.doc_id] = Display(
             thumb=(first.src, first.width, first.height) if first else None,
             own_pages=(own.start, own.stop - 1) if document.range_applies else None,
         )

@@ -79,6 +79,17 @@ class SiteWriter:
         self.files_linked += 1
         return True
 
+    def keep_previous_tree(self, rel: str) -> int:
+        """Take every file of the previous site's folder ``rel`` unchanged (hard links); how many."""
+        previous = self.out / rel
+        count = 0
+        for source in sorted(previous.rglob("*")):
+            if source.is_file():
+                os.link(source, self._target(source.relative_to(self.out).as_posix()))
+                count += 1
+        self.files_linked += count
+        return count
+
     def written(self, rel: str) -> Path | None:
         """The file this build wrote at ``rel`` so far, if any."""
         target = self.staging / rel

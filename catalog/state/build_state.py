@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA = 2
+SCHEMA = 3
 RACY_SECONDS = 2  # a file this recent may change again within its timestamp's resolution (FAT: 2 s)
 
 
@@ -36,6 +36,7 @@ class BuildState:
     inputs: str = ""  # status fingerprint of the project folder; "" = not to be trusted
     pages: dict[str, str] = field(default_factory=dict)  # site path → page fingerprint
     records: dict[str, str] = field(default_factory=dict)  # doc_id → fingerprint of its search record
+    browser_index: str = ""  # the browser index's segments, as catalog.search.browser.segments keeps them
 
     @classmethod
     def load(cls, path: Path) -> "BuildState":
@@ -51,7 +52,8 @@ class BuildState:
                 records = dict(db.execute("SELECT doc_id, fingerprint FROM records"))
         except sqlite3.Error:
             return cls()
-        return cls(meta.get("build_id", ""), meta.get("setup", ""), meta.get("inputs", ""), pages, records)
+        return cls(meta.get("build_id", ""), meta.get("setup", ""), meta.get("inputs", ""), pages, records,
+                   meta.get("browser_index", ""))
 
     def save(self, path: Path) -> None:
         """Replace the state at ``path`` in one step."""
@@ -63,7 +65,8 @@ class BuildState:
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE pages (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
                 db.execute("CREATE TABLE records (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
-                meta = {"schema": str(SCHEMA), "build_id": self.build_id, "setup": self.setup, "inputs": self.inputs}
+                meta = {"schema": str(SCHEMA), "build_id": self.build_id, "setup": self.setup, "inputs": self.inputs,
+                        "browser_index": self.browser_index}
                 db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 db.executemany("INSERT INTO pages VALUES (?, ?)", self.pages.items())
                 db.executemany("INSERT INTO records VALUES (?, ?)", self.records.items())

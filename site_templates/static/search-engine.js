@@ -10,7 +10,7 @@
   "use strict";
 
   const CS = global.CatalogSearch;
-  const { load, fetchKeys, postingsOf, ready, paths } = CS.internals;
+  const { load, loadDocument, fetchKeys, postingsOf, ready, paths, getMeta } = CS.internals;
   const { parseQuery, nfc } = CS.analyzer;
   const { pageList } = CS.codec;
 
@@ -257,20 +257,21 @@
     const i = group.syllables.length - 1, typed = group.syllables[i].folded;
     const chars = Array.from(typed);
     if (chars.length < 2) return null;
-    const prefix = chars.slice(0, 2).join(""), listed = await load("p", prefix, "p/" + prefixName(prefix) + ".js");
-    if (!listed) return null;
-    const keys = listed.split(",").map((entry) => entry.slice(0, entry.lastIndexOf(":")))
-      .filter((key) => key !== typed && key.startsWith(typed)).slice(0, COMPLETIONS);
+    const prefix = chars.slice(0, 2).join(""), name = prefixName(prefix);
+    const lists = await Promise.all(getMeta().segments.map((s) => load("p", s.name + "/" + prefix, paths.prefix(s.name, name))));
+    const frequency = new Map(); // over every segment, as one index's
+    for (const listed of lists.filter(Boolean)) {
+      for (const entry of listed.split(",")) {
+        const at = entry.lastIndexOf(":"), key = entry.slice(0, at);
+        if (key !== typed && key.startsWith(typed)) frequency.set(key, (frequency.get(key) || 0) + Number(entry.slice(at + 1)));
+      }
+    }
+    const keys = [...frequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, COMPLETIONS).map(([key]) => key);
     return keys.length ? { group: g, syllable: i, keys } : null;
   }
 
   // --- filters, facets, order ------------------------------------------------
-
-  /** Doc-number bounds of a year range (documents are numbered by date, undated last). */
-  function yearBounds(meta, from, to) {
-    const years = meta.years.filter(([year]) => (!from || year >= from) && (!to || year <= to));
-    return years.length ? [years[0][1], years[years.length - 1][2]] : [0, -1];
-  }
 
   /** Per document, which filters it passes: {fonds, type, issuer, year} -> boolean. */
   function filterTests(meta, options) {
@@ -279,12 +280,12 @@
     const type = options.type ? indexOf(meta.types, options.type) : null;
     const issuer = options.issuer ? indexOf(meta.issuers, options.issuer) : null;
     const from = parseInt(options.from, 10) || 0, to = parseInt(options.to, 10) || 0;
-    const [lo, hi] = from || to ? yearBounds(meta, from, to) : [0, meta.n];
     return {
       fonds: (doc) => !options.fonds || fonds.has(meta.cols.fonds[doc]),
       type: (doc) => type === null || (type > 0 && meta.cols.type[doc] === type),
       issuer: (doc) => issuer === null || (issuer > 0 && meta.cols.issuer[doc] === issuer),
-      year: (doc) => doc >= lo && doc <= hi,
+      year: (doc) => !(from || to) || (meta.year[doc] > 0 && (!from || meta.year[doc] >= from) &&
+        (!to || meta.year[doc] <= to)),
     };
   }
 
@@ -321,10 +322,12 @@
     return lists;
   }
 
+  /** By the index's date order (meta.rank: undated last), newest first (undated still last), or by score. */
   function order(docs, scores, sort, meta) {
-    if (sort === "date") return docs.sort((a, b) => a - b);
-    if (sort === "date-desc") return docs.sort((a, b) => (b < meta.dated) - (a < meta.dated) || b - a); // undated last
-    return docs.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+    const { rank, year } = meta;
+    if (sort === "date") return docs.sort((a, b) => rank[a] - rank[b]);
+    if (sort === "date-desc") return docs.sort((a, b) => (year[b] > 0) - (year[a] > 0) || rank[b] - rank[a]);
+    return docs.sort((a, b) => scores.get(b) - scores.get(a) || rank[a] - rank[b]);
   }
 
   // --- the query --------------------------------------------------------------
@@ -357,7 +360,7 @@
     const ordered = order(kept, scores, options.sort, meta);
     const offset = Math.max(0, options.offset || 0), limit = options.limit === undefined ? 10 : options.limit;
     const page = ordered.slice(offset, offset + limit);
-    const shown = await Promise.all(page.map((doc) => load("d", doc, paths.document(doc))));
+    const shown = await Promise.all(page.map((doc) => loadDocument(doc)));
     const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6 },
       display(shown[i]), pagesOf(p, raw, doc)));
     return { query: text, total: ordered.length, results, facets, highlight: highlightKeys(groups, completion) };

@@ -7,7 +7,7 @@
 
   const CS = global.CatalogSearch;
   const { nfc, tokenize, foldedKey, toneKey } = CS.analyzer;
-  const { load, paths } = CS.internals;
+  const { loadDocument } = CS.internals;
   const FIELDS = ["q", "fonds", "type", "issuer", "from", "to", "sort"];
   const PAGE_SIZE = 10, TYPING_DELAY = 150, SNIPPET_TOKENS = 36;
 
@@ -55,11 +55,11 @@
 
   /** A page's text: in the document's file (already loaded for the result), or in a further chunk. */
   async function pageText(doc, page) {
-    const d = await load("d", doc, paths.document(doc));
+    const d = await loadDocument(doc);
     if (!d) return null;
     if (d.text[page] !== undefined) return d.text[page];
     const chunk = d.more.findIndex(([first, last]) => page >= first && page <= last) + 1;
-    const texts = chunk ? await load("c", doc + "-" + chunk, paths.document(doc, chunk)) : null;
+    const texts = chunk ? await loadDocument(doc, chunk) : null;
     return texts ? texts[page] : null;
   }
 
@@ -149,7 +149,7 @@
 
   /** The thumbnail of the document's first page (d/ file: thumb), opening the PDF at the first hit page. */
   async function thumbnail(s, result) {
-    const d = await load("d", result.doc, paths.document(result.doc));
+    const d = await loadDocument(result.doc);
     if (!d || !d.thumb || !d.thumb.length || !result.pdf) return null;
     const [src, width, height] = d.thumb, first = (d.range && d.range[0]) || 1;
     const page = result.pages.length ? result.pages[0] : first;

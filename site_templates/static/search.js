@@ -275,11 +275,13 @@
   const script = document.currentScript;
   const config = { base: script ? new URL("../search/", script.src).href : "search/" };
   const loaded = new Map(), pending = new Map(), decoded = new Map();
-  // File paths under search/ (export.shard_path, own_file_path, document_path).
+  // File paths under search/g/<segment>/ (segment_files.shard_path, own_file_path, document_path).
   const paths = {
-    shard: (n) => "s/" + Math.floor(n / 1000) + "/" + n + ".js",
-    ownFile: (n, j) => "k/" + Math.floor(n / 1000) + "/" + n + "-" + j + ".js",
-    document: (doc, chunk) => "d/" + Math.floor(doc / 250) + "/" + doc + (chunk ? "-" + chunk : "") + ".js",
+    shard: (segment, n) => "g/" + segment + "/s/" + Math.floor(n / 1000) + "/" + n + ".js",
+    ownFile: (segment, n, j) => "g/" + segment + "/k/" + Math.floor(n / 1000) + "/" + n + "-" + j + ".js",
+    document: (segment, doc, chunk) => "g/" + segment + "/d/" + Math.floor(doc / 250) + "/" + doc +
+      (chunk ? "-" + chunk : "") + ".js",
+    prefix: (segment, name) => "g/" + segment + "/p/" + name + ".js",
   };
 
   global.catalogSearchLoad = function (kind, id, data) { loaded.set(kind + ":" + id, data); };
@@ -330,38 +332,75 @@
     return cols;
   }
 
+  /**
+   * The index's date order (export.merge_runs): rank[doc] = place of the document in it.
+   * Runs say from which segment the next documents come; each segment is in date order.
+   */
+  function ranks(m, segments) {
+    const rank = new Uint32Array(m.n);
+    if (!m.merge) { rank.forEach((_, doc) => { rank[doc] = doc; }); return rank; }
+    const next = segments.map((s) => s.base), r = reader(m.merge);
+    for (let place = 0; r.more(); ) {
+      const segment = r.varint();
+      for (let run = r.varint() + 1; run > 0; run--) rank[next[segment]++] = place++;
+    }
+    return rank;
+  }
+
   function prepareMeta(m) {
     if (!m) throw new Error("search/meta.js is missing: rebuild the catalog");
+    if (m.v !== 3) throw new Error("search/meta.js is of another version: rebuild the catalog");
     const cols = docColumns(m);
     const length = Float64Array.from(cols.length, (byte) => m.lengths[byte]);
-    const dated = m.years.length ? m.years[m.years.length - 1][2] + 1 : 0;
+    let base = 0;
+    const segments = m.segments.map(([name, count, shards, years]) => {
+      const segment = { name, count, shards, years, base };
+      base += count;
+      return segment;
+    });
     const year = new Uint16Array(m.n); // 0: undated
-    for (const [y, first, last] of m.years) year.fill(y, first, last + 1);
+    for (const s of segments) for (const [y, first, last] of s.years) year.fill(y, s.base + first, s.base + last + 1);
     // whoosh's stored length of a field of n tokens: the first table value >= n (binary search)
     const quantize = (n) => {
       let lo = 0, hi = 255;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (m.lengths[mid] >= n) hi = mid; else lo = mid + 1; }
       return m.lengths[lo];
     };
-    return Object.assign({}, m, { cols, length, dated, year, quantize });
+    /** The segment holding document `doc` of the index, and its number there. */
+    const locate = (doc) => {
+      let i = segments.length - 1;
+      while (i > 0 && segments[i].base > doc) i--;
+      return { segment: segments[i], local: doc - segments[i].base };
+    };
+    return Object.assign({}, m, { cols, length, year, rank: ranks(m, segments), segments, quantize, locate });
+  }
+
+  /** A document's display file (chunk 0) or a further chunk of its page texts. */
+  function loadDocument(doc, chunk) {
+    const { segment, local } = meta.locate(doc);
+    const id = segment.name + "/" + local + (chunk ? "-" + chunk : "");
+    return load(chunk ? "c" : "d", id, paths.document(segment.name, local, chunk));
   }
 
   /**
-   * Raw postings of the keys: key -> string | undefined. Loads their shards in parallel,
-   * then the files of their own of long posting lists (a number in the shard).
+   * Raw postings of the keys: key -> [string | undefined per segment]. Loads the shard of
+   * each key in every segment in parallel, then the files of their own of long posting
+   * lists (a number in the shard).
    */
   async function fetchKeys(keys) {
-    const shardOf = new Map(keys.map((k) => [k, fnv1a32(k) % meta.shards]));
-    const shards = [...new Set(shardOf.values())];
-    const data = await Promise.all(shards.map((s) => load("s", s, paths.shard(s))));
-    const byShard = new Map(shards.map((s, i) => [s, data[i] || {}]));
-    const values = keys.map((k) => byShard.get(shardOf.get(k))[k]);
-    await Promise.all(values.map(async (value, i) => {
-      if (typeof value !== "number") return;
-      const shard = shardOf.get(keys[i]);
-      values[i] = (await load("k", shard + "-" + value, paths.ownFile(shard, value))) || undefined;
+    const hashes = keys.map((k) => fnv1a32(k));
+    const perSegment = await Promise.all(meta.segments.map(async (segment) => {
+      const shardOf = hashes.map((hash) => hash % segment.shards);
+      const shards = [...new Set(shardOf)];
+      const data = await Promise.all(shards.map((n) => load("s", segment.name + "/" + n, paths.shard(segment.name, n))));
+      const byShard = new Map(shards.map((n, i) => [n, data[i] || {}]));
+      return Promise.all(keys.map(async (key, i) => {
+        const value = byShard.get(shardOf[i])[key], n = shardOf[i];
+        if (typeof value !== "number") return value;
+        return (await load("k", segment.name + "/" + n + "-" + value, paths.ownFile(segment.name, n, value))) || undefined;
+      }));
     }));
-    return new Map(keys.map((k, i) => [k, values[i]]));
+    return new Map(keys.map((k, i) => [k, perSegment.map((values) => values[i])]));
   }
 
   const NOTHING = { docs: [], tf: [], title: [], titleLength: [], pages: [], positions: [], lengths: [] };
@@ -369,13 +408,30 @@
   // Decoder by key namespace (search/browser/export.py): folded syllables have none.
   const DECODERS = { "@": decodePositional, "#": decodeCited, "!": decodeDocs, ">": decodeDocs, $: decodeDocs };
 
+  /** The postings of every segment as one list: documents renumbered by the segment's base, in order. */
+  function joined(parts) {
+    const present = parts.filter((p) => p.posting.docs.length);
+    if (present.length === 1 && present[0].base === 0) return present[0].posting;
+    if (!present.length) return NOTHING;
+    const whole = {};
+    for (const name of Object.keys(present[0].posting)) whole[name] = [];
+    for (const { posting, base } of present) {
+      for (const name of Object.keys(whole)) {
+        const values = posting[name], target = whole[name];
+        if (name === "docs") for (const doc of values) target.push(doc + base);
+        else for (const value of values) target.push(value);
+      }
+    }
+    return whole;
+  }
+
   /** Decoded postings of a key that fetchKeys returned (cached); nothing for a key not fetched. */
   function postingsOf(raw, key) {
     if (!raw.has(key)) return NOTHING;
     if (!decoded.has(key)) {
-      const text = raw.get(key);
       const decode = DECODERS[key[0]] || decodeFolded;
-      decoded.set(key, text === undefined ? NOTHING : decode(text));
+      decoded.set(key, joined(raw.get(key).map((text, i) => ({
+        posting: text === undefined ? NOTHING : decode(text), base: meta.segments[i].base }))));
     }
     return decoded.get(key);
   }
@@ -385,6 +441,6 @@
       canonicalNumber, numberKeys, parseQuery, lookalikes: LOOKALIKES_BY_LETTER },
     codec: { fnv1a32, decodeDocs, decodeFolded, decodePositional, decodeCited, pageList },
     configure(options) { Object.assign(config, options); },
-    internals: { ready, load, fetchKeys, postingsOf, paths, getMeta: () => meta },
+    internals: { ready, load, loadDocument, fetchKeys, postingsOf, paths, getMeta: () => meta },
   });
 })(window);

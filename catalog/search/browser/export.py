@@ -14,31 +14,36 @@ for a group of three or more syllables, the ADJACENT and EXACT_PHRASE ranking
 tiers count documents holding every adjacent pair (which may stand apart);
 whoosh wants the whole run. Required phrases are exact (see ``@`` keys).
 
-Format (all under ``search/``; version 2, which added ``thumb`` and ``range`` to the
-``d/`` files):
+Format (all under ``search/``; version 3, which made the index of segments):
 
-``meta.js`` — ``catalogSearchLoad("m", 0, {...})`` with ``n`` documents, ``shards``
-(S), ``avgLength``, ``avgTitle`` and ``avgNumbers`` (whoosh's average lengths of
-the folded, title and numbers fields), facet tables ``fonds`` ([code, name]),
-``types``, ``issuers`` and ``years`` ([year, first doc, last doc]), and the doc
-table ``docs``: ``width``
-base-64 symbols per document (most significant first) holding one number that
-packs the ``columns`` (``length``, ``fonds``, ``type``, ``issuer``) in mixed
-radix ``radices`` (first column most significant). ``length`` is whoosh's
-one-byte length of the document (tokens), standing for ``lengths[byte]``; the
-others index their table + 1 (0 = none).
+``meta.js`` — ``catalogSearchLoad("m", 0, {...})`` with ``n`` documents, ``avgLength``,
+``avgTitle`` and ``avgNumbers`` (whoosh's average lengths of the folded, title and
+numbers fields over the whole index), facet tables ``fonds`` ([code, name]), ``types``
+and ``issuers``, the ``segments`` ([name, documents, shards S, years] each, years as
+[year, first doc, last doc] of the segment's own numbering), ``merge``, and the doc
+table ``docs``: ``width`` base-64 symbols per document (most significant first) holding
+one number that packs the ``columns`` (``length``, ``fonds``, ``type``, ``issuer``) in
+mixed radix ``radices`` (first column most significant). ``length`` is whoosh's
+one-byte length of the document (tokens), standing for ``lengths[byte]``; the others
+index their table + 1 (0 = none).
 
-Documents are numbered 0..n-1 in (undated last, year, date, doc_id) order, so
-sorting by date is sorting by number and a year is a contiguous number range.
+A segment's documents are numbered 0..count-1 in (undated last, year, date, doc_id)
+order (``index.order_key``), so a year is a contiguous range of them; the index numbers
+documents segment after segment (the doc table's order). ``merge`` gives the order of
+the whole index, by which results are sorted by date and ties broken: pairs of varints
+(segment, run length − 1), saying from which segment the next documents of that order
+come ("" for one segment). See ``segments`` for how a rebuild keeps, writes and merges
+segments. A segment's files are under ``g/<name>/``; their loader ids start with
+``<name>/``:
 
-``s/<shard // 1000>/<shard>.js`` — ``catalogSearchLoad("s", shard, {key: postings})`` where
-``shard = FNV-1a-32(UTF-8 of key) mod S``. A posting list longer than
-:data:`OWN_FILE_BYTES` is not in the shard but in a file of its own, and the
+``g/<name>/s/<shard // 1000>/<shard>.js`` — ``catalogSearchLoad("s", "<name>/<shard>",
+{key: postings})`` where ``shard = FNV-1a-32(UTF-8 of key) mod S``. A posting list
+longer than :data:`OWN_FILE_BYTES` is not in the shard but in a file of its own, and the
 shard holds its number ``j`` instead of a string: ``k/<shard // 1000>/<shard>-<j>.js``,
-``catalogSearchLoad("k", "<shard>-<j>", postings)``. S is chosen so that a shard
-averages about :data:`SHARD_TARGET_BYTES`. Keys, from the same segments as the whoosh
-index (title, number, doc_type, issuer, fonds_code, fonds_name, file_code,
-date_text, metadata_text, then each page); bigrams never cross a segment:
+``catalogSearchLoad("k", "<name>/<shard>-<j>", postings)``. S is chosen so that a shard
+averages about :data:`SHARD_TARGET_BYTES`. Keys, from the same text segments as the
+whoosh index (title, number, doc_type, issuer, fonds_code, fonds_name, file_code,
+date_text, metadata_text, then each page); bigrams never cross a text segment:
 
 * ``hoa`` folded syllable; ``!hoa2`` exact syllable (tone key);
 * ``>so hoa`` folded bigram; ``>!so1 hoa2`` exact bigram (documents only: enough
@@ -46,7 +51,7 @@ date_text, metadata_text, then each page); bigrams never cross a segment:
 * ``@so hoa`` the folded bigram with its token positions, loaded only to confirm
   a required phrase of three or more syllables (a quoted phrase, or a number's
   parts): ``a b`` and ``b c`` apart do not make ``a b c``. A position counts the
-  tokens before it plus the number of its segment, so two segments never touch;
+  tokens before it plus the number of its text segment, so two never touch;
 * ``#64-CV/TW`` any number the document cites (and its Đ→D variant);
   ``$64-CV/TW`` the document's own number.
 
@@ -64,13 +69,13 @@ the doc gap and varint(how many number keys the document has: whoosh's length
 of its numbers field). Every other key holds only documents: the gap varints,
 or ``*`` and a bitmap (6 documents per symbol, low bit first) when shorter.
 
-``p/<prefix>.js`` — ``catalogSearchLoad("p", prefix, "key:df,key:df,…")``: the
-folded syllable keys starting with the two-character prefix, most frequent
+``g/<name>/p/<prefix>.js`` — ``catalogSearchLoad("p", "<name>/<prefix>", "key:df,key:df,…")``:
+the folded syllable keys of the segment starting with the two-character prefix, most frequent
 first (at most :data:`PREFIX_CAP`), for completing the last word while typing.
 The file name is the prefix itself if it is ``[a-z0-9]{2}``, else ``u`` and its
 code points in hex joined by ``-``.
 
-``d/<doc // 250>/<doc>.js`` — ``catalogSearchLoad("d", doc, {...})``, loaded for
+``g/<name>/d/<doc // 250>/<doc>.js`` — ``catalogSearchLoad("d", "<name>/<doc>", {...})``, loaded for
 a shown result: ``id``, ``title``, ``number``, ``date``, ``issuer``, ``type``,
 ``url`` (document page, relative to the language root), ``pdf`` (site-relative,
 may be empty), ``pages`` (how many pages are the document's own), ``range`` ([first,
@@ -82,85 +87,31 @@ page, or [] when there is none), and page texts for the snippet: ``text``
 whitespace collapsed; page 0 holds the metadata fields other than the title;
 pages without text are left out) and ``more`` ([first page, last page] of each
 further chunk ``j`` = 1, 2, …, in ``d/<doc // 250>/<doc>-<j>.js`` as
-``catalogSearchLoad("c", "<doc>-<j>", {page: text})``).
+``catalogSearchLoad("c", "<name>/<doc>-<j>", {page: text})``).
 """
 
 from __future__ import annotations
 
-import json
 import math
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from catalog.language.vietnamese import nfc
+from catalog.search.browser import segments as index_segments
 from catalog.search.browser.postings import (
     LENGTH_TABLE,
-    PostingsBuilder,
-    document_keys,
     fixed,
-    fnv1a32,
     length_byte,
+    varint,
     width_for,
 )
-from catalog.search.index import METADATA_SEGMENTS, IndexRecord, order_key
+from catalog.search.browser.segment_files import FOLDER, Display, script, segment_files
+from catalog.search.browser.segments import Segment, segment_name
+from catalog.search.index import IndexRecord, order_key
+from catalog.state.fingerprint import Fingerprinter
 
-FOLDER = "search"
-FORMAT_VERSION = 2
-SHARD_TARGET_BYTES = 3072
-# A posting list longer than this gets a file of its own: sharing a shard with it would
-# make every query for a rare word of that shard load it too.
-OWN_FILE_BYTES = 2048
-# A document's page texts go with its display fields into files of about this size:
-# few files (each costs a whole cluster on a USB stick), little to load per result.
-TEXT_CHUNK_CHARS = 8000
-PREFIX_CAP = 1000
-LOADER = "catalogSearchLoad"
+FORMAT_VERSION = 3
+META_PATH = f"{FOLDER}/meta.js"
 DOC_COLUMNS = ("length", "fonds", "type", "issuer")
-# Files per folder stay far below FAT32's limit of 65,534 entries per folder (a long
-# name takes two): shards 1000 to a folder, documents 250 (a long one has several files).
-PER_FOLDER, DOCS_PER_FOLDER = 1000, 250
-_PLAIN_PREFIX = re.compile(r"^[a-z0-9]{2}$")
-
-
-@dataclass(frozen=True)
-class Display:
-    """What the site adds to a document's ``d/`` file: shown with a result, never searched."""
-
-    thumb: tuple[str, int, int] | None = None  # first own page's thumbnail: site-relative URL, width, height
-    own_pages: tuple[int, int] | None = None  # first and last own page (PDF numbering); None: every page
-
-
-def script(kind: str, ident: int | str, data) -> str:
-    """One data file: a call of the loader (a script works from file://, fetch does not)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"{LOADER}({json.dumps(kind)},{json.dumps(ident)},{payload});\n"
-
-
-def shard_of(key: str, shards: int) -> int:
-    return fnv1a32(key) % shards
-
-
-def shard_path(shard: int) -> str:
-    return f"{FOLDER}/s/{shard // PER_FOLDER}/{shard}.js"
-
-
-def own_file_path(shard: int, number: int) -> str:
-    return f"{FOLDER}/k/{shard // PER_FOLDER}/{shard}-{number}.js"
-
-
-def document_path(doc: int, chunk: int = 0) -> str:
-    name = f"{doc}-{chunk}" if chunk else f"{doc}"
-    return f"{FOLDER}/d/{doc // DOCS_PER_FOLDER}/{name}.js"
-
-
-def prefix_name(prefix: str) -> str:
-    """File name for a completion prefix; ``search.js`` computes the same."""
-    if _PLAIN_PREFIX.match(prefix):
-        return prefix
-    return "u" + "-".join(f"{ord(ch):x}" for ch in prefix)
 
 
 def date_order(records: Iterable[IndexRecord]) -> list[IndexRecord]:
@@ -168,29 +119,44 @@ def date_order(records: Iterable[IndexRecord]) -> list[IndexRecord]:
     return sorted(records, key=order_key)
 
 
+class Exporter:
+    """The browser index of ``records``: the previous segments it keeps, and the files of the new ones.
+
+    ``previous``: the segments of the previous site's index, of which those ``available``
+    (their files still there) and unchanged are kept (``kept``: the caller takes their
+    folders from the previous site); ``files()`` yields the new segments' files, then
+    ``meta.js``; ``segments`` then lists every segment of the index, in its order.
+    """
+
+    def __init__(self, records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None,
+                 previous: Sequence[Segment] = (), available: Callable[[str], bool] = lambda name: False):
+        self.records = list(records)
+        self.by_id = {record.doc_id: record for record in self.records}
+        if len(self.by_id) != len(self.records):
+            raise ValueError("duplicate document id in the browser search index")
+        self.display = display or {}
+        fingerprints = Fingerprinter()
+        self.fingerprints = {r.doc_id: fingerprints.of((r, self.display.get(r.doc_id))) for r in self.records}
+        self.kept, self._groups = index_segments.plan(self.records, self.fingerprints, previous, available)
+        self.segments: list[Segment] = list(self.kept)
+
+    def files(self) -> Iterator[tuple[str, str]]:
+        """Every file to write, as (path from the site root, text)."""
+        for group in self._groups:
+            ordered = date_order(group)
+            name = segment_name((self.fingerprints[r.doc_id] for r in ordered), FORMAT_VERSION)
+            segment = yield from segment_files(name, ordered, self.fingerprints, self.display)
+            self.segments.append(segment)
+        yield META_PATH, script("m", 0, meta(self.segments, self.by_id))
+
+
 def export(records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None) -> Iterator[tuple[str, str]]:
-    """Every file of the browser index as (path from the site root, text); ``display``: by doc id."""
-    ordered = date_order(records)
-    if len({record.doc_id for record in ordered}) != len(ordered):
-        raise ValueError("duplicate document id in the browser search index")
-    builder = PostingsBuilder()
-    lengths, title_lengths, number_counts = [], [], []
-    for doc, record in enumerate(ordered):
-        keys = document_keys(record)
-        builder.add(doc, keys)
-        lengths.append(keys.length)
-        title_lengths.append(keys.title_length)
-        number_counts.append(len(keys.cited))
-        yield from _document_files(doc, record, (display or {}).get(record.doc_id, Display()))
-    postings = builder.encoded()
-    shards = shard_count(postings)
-    yield from _shard_files(postings, shards)
-    yield from _prefix_files(builder.document_frequency)
-    yield f"{FOLDER}/meta.js", script("m", 0, meta(ordered, (lengths, title_lengths, number_counts), shards))
+    """Every file of a fresh browser index (one segment) as (path from the site root, text)."""
+    return Exporter(records, display).files()
 
 
 def write_search_files(folder: Path, records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None) -> int:
-    """Write the export under ``folder`` (the site root); return the number of files."""
+    """Write a fresh export under ``folder`` (the site root); return the number of files."""
     count = 0
     for rel, text in export(records, display):
         target = folder / rel
@@ -200,104 +166,60 @@ def write_search_files(folder: Path, records: Iterable[IndexRecord], display: Ma
     return count
 
 
-def shard_count(postings: dict[str, str]) -> int:
-    """S: enough shards for each to hold about SHARD_TARGET_BYTES of the small postings."""
-    small = (len(key.encode("utf-8")) + len(value) + 6 for key, value in postings.items() if len(value) <= OWN_FILE_BYTES)
-    return max(1, math.ceil(sum(small) / SHARD_TARGET_BYTES))
-
-
-def _shard_files(postings: dict[str, str], shards: int) -> Iterator[tuple[str, str]]:
-    """The shards, and a file of its own for each long posting list (the shard names it by number)."""
-    grouped: list[dict[str, str | int]] = [{} for _ in range(shards)]
-    own_files = [0] * shards
-    for key in sorted(postings):
-        shard, value = shard_of(key, shards), postings[key]
-        if len(value) > OWN_FILE_BYTES:
-            number = own_files[shard]
-            own_files[shard] += 1
-            yield own_file_path(shard, number), script("k", f"{shard}-{number}", value)
-            grouped[shard][key] = number
-        else:
-            grouped[shard][key] = value
-    for number, content in enumerate(grouped):  # empty shards too: a query never meets a missing file
-        yield shard_path(number), script("s", number, content)
-
-
-def _prefix_files(document_frequency: dict[str, int]) -> Iterator[tuple[str, str]]:
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for key in document_frequency:
-        if len(key) >= 2:
-            by_prefix[key[:2]].append(key)
-    for prefix, keys in sorted(by_prefix.items()):
-        keys.sort(key=lambda k: (-document_frequency[k], k))
-        listed = ",".join(f"{key}:{document_frequency[key]}" for key in keys[:PREFIX_CAP])
-        yield f"{FOLDER}/p/{prefix_name(prefix)}.js", script("p", prefix, listed)
-
-
-def _document_files(doc: int, record: IndexRecord, shown: Display) -> Iterator[tuple[str, str]]:
-    """The display fields with the first chunk of page texts, then the other chunks."""
-    metadata = " · ".join(value for name in METADATA_SEGMENTS[1:] if (value := getattr(record, name)))
-    texts = [(page, " ".join(nfc(text).split())) for page, text in enumerate((metadata, *record.pages))]
-    chunks = _chunks([(page, text) for page, text in texts if text])
-    first, last = shown.own_pages or (1, len(record.pages))
-    display = {
-        "id": record.doc_id, "title": record.title, "number": record.number, "date": record.date_text,
-        "issuer": record.issuer, "type": record.doc_type, "url": record.url, "pdf": record.pdf_url,
-        "pages": last - first + 1 if record.pages else 0, "range": [first, last] if record.pages else [],
-        "thumb": list(shown.thumb or ()), "text": dict(chunks[0]),
-        "more": [[chunk[0][0], chunk[-1][0]] for chunk in chunks[1:]],
-    }  # fmt: skip
-    yield document_path(doc), script("d", doc, display)
-    for number, chunk in enumerate(chunks[1:], 1):
-        yield document_path(doc, number), script("c", f"{doc}-{number}", dict(chunk))
-
-
-def _chunks(texts: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Consecutive pages grouped up to TEXT_CHUNK_CHARS (a longer page alone); at least one chunk."""
-    chunks: list[list[tuple[int, str]]] = [[]]
-    size = 0
-    for page, text in texts:
-        if chunks[-1] and size + len(text) > TEXT_CHUNK_CHARS:
-            chunks.append([])
-            size = 0
-        chunks[-1].append((page, text))
-        size += len(text)
-    return chunks
-
-
 def _table(values: Iterable[str]) -> list[str]:
     return sorted({v for v in values if v}, key=lambda v: (v.casefold(), v))
 
 
-def meta(ordered: list[IndexRecord], field_lengths: tuple[list[int], ...], shards: int) -> dict:
-    """The facet tables and the doc table (see the module docstring)."""
-    lengths, title_lengths, number_counts = field_lengths
+def meta(segments: Sequence[Segment], by_id: Mapping[str, IndexRecord]) -> dict:
+    """The facet tables, the segments, their merge order and the doc table (see the module docstring)."""
+    docs = [doc for segment in segments for doc in segment.docs]  # the index's numbering
+    ordered = [by_id[doc.doc_id] for doc in docs]
     fonds = sorted({(r.fonds_code, r.fonds_name) for r in ordered if r.fonds_code or r.fonds_name})
     types, issuers = _table(r.doc_type for r in ordered), _table(r.issuer for r in ordered)
     fonds_index = {value: i + 1 for i, value in enumerate(fonds)}
     type_index = {value: i + 1 for i, value in enumerate(types)}
     issuer_index = {value: i + 1 for i, value in enumerate(issuers)}
     rows = [
-        (length_byte(length), fonds_index.get((r.fonds_code, r.fonds_name), 0),
+        (length_byte(doc.length), fonds_index.get((r.fonds_code, r.fonds_name), 0),
          type_index.get(r.doc_type, 0), issuer_index.get(r.issuer, 0))
-        for r, length in zip(ordered, lengths)
+        for r, doc in zip(ordered, docs)
     ]  # fmt: skip
     radices = (256, len(fonds) + 1, len(types) + 1, len(issuers) + 1)
     width = width_for(math.prod(radices) - 1)
+    count = len(docs) or 1
+    return {
+        "v": FORMAT_VERSION, "n": len(docs),
+        "avgLength": sum(d.length for d in docs) / count or 1, "avgTitle": sum(d.title_length for d in docs) / count or 1,
+        "avgNumbers": sum(d.numbers for d in docs) / count or 1,
+        "fonds": [list(pair) for pair in fonds], "types": types, "issuers": issuers,
+        "segments": [[s.name, len(s.docs), s.shards, _years([by_id[d.doc_id] for d in s.docs])] for s in segments],
+        "merge": merge_runs(segments, by_id),
+        "lengths": LENGTH_TABLE, "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,
+        "docs": "".join(fixed(_mixed_radix(row, radices), width) for row in rows),
+    }  # fmt: skip
+
+
+def _years(ordered: Sequence[IndexRecord]) -> list[list[int]]:
+    """[year, first doc, last doc] of a segment's dated documents (contiguous: they are in date order)."""
     years: dict[int, list[int]] = {}
     for doc, record in enumerate(ordered):
         if record.year is not None:
             years.setdefault(record.year, [doc, doc])[1] = doc
-    count = len(ordered) or 1
-    return {
-        "v": FORMAT_VERSION, "n": len(ordered), "shards": shards,
-        "avgLength": sum(lengths) / count or 1, "avgTitle": sum(title_lengths) / count or 1,
-        "avgNumbers": sum(number_counts) / count or 1,
-        "fonds": [list(pair) for pair in fonds], "types": types, "issuers": issuers,
-        "years": [[year, *span] for year, span in sorted(years.items())],
-        "lengths": LENGTH_TABLE, "columns": list(DOC_COLUMNS), "radices": list(radices), "width": width,
-        "docs": "".join(fixed(_mixed_radix(row, radices), width) for row in rows),
-    }  # fmt: skip
+    return [[year, *span] for year, span in sorted(years.items())]
+
+
+def merge_runs(segments: Sequence[Segment], by_id: Mapping[str, IndexRecord]) -> str:
+    """The index's date order as runs: which segment each next document comes from."""
+    if len(segments) < 2:
+        return ""
+    held = sorted((order_key(by_id[d.doc_id]), number) for number, s in enumerate(segments) for d in s.docs)
+    runs: list[list[int]] = []
+    for _, number in held:
+        if runs and runs[-1][0] == number:
+            runs[-1][1] += 1
+        else:
+            runs.append([number, 1])
+    return "".join(varint(number) + varint(length - 1) for number, length in runs)
 
 
 def _mixed_radix(values: Iterable[int], radices: Iterable[int]) -> int:

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from catalog.language.vietnamese import TOKEN_PATTERN, exact_key, folded_key, nfc
-from catalog.search.index import FIRST_PAGE_SEGMENT, SEGMENT_STRIDE, IndexRecord, record_number_keys, record_segments
+from catalog.search.index import (
+    FIRST_PAGE_SEGMENT,
+    SEGMENT_STRIDE,
+    IndexRecord,
+    record_number_keys,
+    record_segments,
+)
 
 # 64 symbols that need no escaping in a JavaScript string. In a varint the first 32
 # are final digits and the last 32 "more digits follow"; in a bitmap each symbol
