@@ -81,6 +81,9 @@ class PageText:
     legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the text was repaired
     confidence: float | None = None  # OCR'd pages: Tesseract's mean word confidence, 0-100
     valid_share: float | None = None  # OCR'd pages: share of words that are real syllables or words
+    # Text layers: judged as not real text when extracted (text.ocr.needs_ocr), so a rebuild
+    # does not judge every page again; None: not judged yet.
+    needs_ocr: bool | None = None
 
 
 @dataclass

@@ -7,9 +7,11 @@ fingerprint of each dataclass instance it met during one build, so the thousands
 that show the same document or file digest it once.
 
 ``shallow`` is for what a page only links to (the fonds in a document's breadcrumb, the
-previous and next documents): a dataclass's own values, its ``list`` fields by their
-length only. The model keeps that convention: lists hold children (a fonds' files, a
-file's documents, a scan's pages), tuples hold values (keywords, extra fields, ranges).
+previous and next documents): a dataclass's own values, without its ``list`` fields. The
+model keeps that convention: lists hold children (a fonds' files, a file's documents, a
+scan's pages), tuples hold values (keywords, extra fields, ranges). So a page must not
+show a linked value's children, not even their number: a new file in a fonds then
+changes none of the pages that only link to the fonds.
 """
 
 from __future__ import annotations
@@ -28,50 +30,79 @@ class Fingerprinter:
         self._shallow: dict[int, tuple[object, bytes]] = {}
 
     def of(self, value, shallow: bool = False) -> str:
-        return self._digest(value, shallow).hex()
+        if _is_dataclass_instance(value):
+            return self._dataclass(value, shallow).hex()
+        return hashlib.sha256(self._encode(value, shallow)).hexdigest()
 
-    def _digest(self, value, shallow: bool) -> bytes:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._shallow_dataclass(value) if shallow else self._deep_dataclass(value)
-        return hashlib.sha256(self._encode(value, shallow)).digest()
-
-    def _deep_dataclass(self, value) -> bytes:
-        return self._remembered(self._deep, value, lambda: hashlib.sha256(self._fields(value, shallow=False)))
-
-    def _shallow_dataclass(self, value) -> bytes:
-        return self._remembered(self._shallow, value,
-                                lambda: hashlib.sha256(b"shallow:" + self._fields(value, shallow=True)))
-
-    @staticmethod
-    def _remembered(known: dict, value, compute) -> bytes:
+    def _dataclass(self, value, shallow: bool) -> bytes:
+        """The digest of a dataclass instance, remembered for the build."""
+        known = self._shallow if shallow else self._deep
         found = known.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
-        digest = compute().digest()
+        digest = hashlib.sha256(self._fields(value, shallow)).digest()
         known[id(value)] = (value, digest)
         return digest
 
     def _fields(self, value, shallow: bool) -> bytes:
-        parts = [type(value).__qualname__.encode()]
-        for item in dataclasses.fields(value):
-            field_value = getattr(value, item.name)
-            if shallow and isinstance(field_value, list):
-                parts.append(f"{item.name}=#{len(field_value)}".encode())
-            else:
-                parts.append(item.name.encode() + b"=" + self._digest(field_value, shallow))
-        return b"\0".join(parts)
+        cls = type(value)
+        parts = [b"shallow " if shallow else b"", cls.__qualname__.encode(), b"{"]
+        for name in _field_names(cls):
+            field_value = getattr(value, name)
+            if not (shallow and isinstance(field_value, list)):
+                parts += (name.encode(), b"=", self._encode(field_value, shallow))
+        parts.append(b"}")
+        return b"".join(parts)
 
     def _encode(self, value, shallow: bool) -> bytes:
-        if value is None or isinstance(value, (bool, int, float, str, bytes)):
-            return f"{type(value).__name__}:".encode() + (value if isinstance(value, bytes) else repr(value).encode())
+        """A self-delimiting encoding: two values never encode alike, nor one value as two."""
+        kind = type(value)
+        if kind is str:
+            data = value.encode("utf-8", "surrogatepass")
+            return b"s%d:%b" % (len(data), data)
+        if value is None:
+            return b"N"
+        if kind is bool:
+            return b"T" if value else b"F"
+        if kind is int:
+            return b"i%d;" % value
+        if _is_dataclass_instance(value):
+            return b"D" + self._dataclass(value, shallow)
+        if kind is list or kind is tuple:
+            return b"l%d[%b]" % (len(value), b"".join([self._encode(v, shallow) for v in value]))
+        return self._encode_other(value, shallow)
+
+    def _encode_other(self, value, shallow: bool) -> bytes:
         if isinstance(value, enum.Enum):
-            return f"enum:{type(value).__qualname__}.{value.name}".encode()
+            return f"e{type(value).__qualname__}.{value.name};".encode()
+        if isinstance(value, float):
+            return b"f%b;" % repr(value).encode()
+        if isinstance(value, bytes):
+            return b"b%d:%b" % (len(value), value)
+        for base in (str, int, list, tuple):  # a subclass counts as its base type
+            if isinstance(value, base):
+                return self._encode(base(value), shallow)
         if isinstance(value, (PurePath, datetime.date, range)):
-            return f"{type(value).__name__}:{value}".encode()
+            text = f"{type(value).__name__}:{value}".encode()
+            return b"o%d:%b" % (len(text), text)
         if isinstance(value, Mapping):
-            items = sorted((repr(k), self._digest(v, shallow)) for k, v in value.items())
-            return b"map:" + b"".join(k.encode() + b"=" + v for k, v in items)
-        if isinstance(value, (list, tuple, set, frozenset)):
-            ordered = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-            return b"seq:" + b"".join(self._digest(v, shallow) for v in ordered)
+            items = sorted(self._encode(k, shallow) + self._encode(v, shallow) for k, v in value.items())
+            return b"m%d{%b}" % (len(items), b"".join(items))
+        if isinstance(value, (set, frozenset)):
+            items = sorted(self._encode(v, shallow) for v in value)
+            return b"u%d{%b}" % (len(items), b"".join(items))
         raise TypeError(f"no fingerprint for {type(value).__qualname__}: add it to catalog.state.fingerprint")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _is_dataclass_instance(value) -> bool:
+    return hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type)

@@ -80,8 +80,12 @@ def pages_to_read(scans: Iterable[tuple[Path, PdfFacts]], mode: str) -> list[Pag
             continue
         seen.add(facts.sha256)
         jobs += [(facts.sha256, str(path), page.number) for page in facts.pages
-                 if mode == "always" or needs_ocr(page.text)]
+                 if mode == "always" or _needs_ocr(page)]
     return jobs
+
+
+def _needs_ocr(page: PageText) -> bool:
+    return needs_ocr(page.text) if page.needs_ocr is None else page.needs_ocr
 
 
 def run_ocr(jobs: list[PageJob], cache_dir: Path, options: OcrOptions,
@@ -145,7 +149,7 @@ def apply_ocr(facts: PdfFacts, run: OcrRun, options: OcrOptions) -> list[PdfIssu
     pages = []
     for page in facts.pages:
         result = run.results.get((facts.sha256, page.number))
-        if result is not None and (options.mode == "always" or needs_ocr(page.text)):
+        if result is not None and (options.mode == "always" or _needs_ocr(page)):
             page = PageText(page.number, result.text, "ocr", None, result.confidence, result.valid_share)
         pages.append(page)
     facts.pages = pages

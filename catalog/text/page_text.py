@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 from catalog.language.vietnamese import nfc
 from catalog.model import PageText
 from catalog.text.legacy_encoding import repair_legacy_text
+from catalog.text.ocr import needs_ocr
 from catalog.text.pdf_checks import PdfIssue
 
 
@@ -49,4 +50,5 @@ def _page_text(document: "pdfium.PdfDocument", index: int) -> PageText:
         page.close()
     text = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
     repaired, encoding = repair_legacy_text(text)
-    return PageText(number=index + 1, text=repaired, source="pdf" if text.strip() else "none", legacy_encoding=encoding)
+    return PageText(number=index + 1, text=repaired, source="pdf" if text.strip() else "none", legacy_encoding=encoding,
+                    needs_ocr=needs_ocr(repaired))
