@@ -13,6 +13,7 @@ the page of a matched position is ``position // SEGMENT_STRIDE``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -293,9 +294,9 @@ def _update_index(folder: Path, records: Iterable[IndexRecord], previous: Previo
     with the new and changed ones, into one new segment; the other segments stay as they
     are. So the index holds exactly what a fresh one would, with the same statistics.
     """
-    for path in previous.folder.iterdir():  # copies, not links: whoosh may write a file of the same name
+    for path in previous.folder.iterdir():
         if path.is_file() and not path.name.endswith("WRITELOCK"):
-            shutil.copy2(path, folder / path.name)
+            _link_or_copy(path, folder / path.name)
     ix = whoosh_index.open_dir(str(folder))
     current = {record.doc_id: (record, fingerprint) for record, fingerprint in _fingerprinted(records)}
     changed = {i for i, (_, fingerprint) in current.items() if previous.fingerprints.get(i) != fingerprint}
@@ -304,6 +305,15 @@ def _update_index(folder: Path, records: Iterable[IndexRecord], previous: Previo
     again = [record for doc_id, (record, _) in current.items() if doc_id in rewritten]
     _add_segment(ix, again, deleted=sorted(rewritten | stale))
     return {doc_id: fingerprint for doc_id, (_, fingerprint) in current.items()}
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system has them: whoosh never writes into a file it made (a
+    segment's files have names of their own, the table of contents is renamed into place)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _segments_touched(ix, doc_ids: set[str]) -> set[str]:

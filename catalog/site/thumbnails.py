@@ -3,8 +3,9 @@
 Only scans this edition publishes get thumbnails: the documents of the edition's catalog
 that keep their ``pdf_path`` (``access.editions`` takes it from a withheld scan), so no
 image of a withheld page is ever made. Each image is kept in the build cache by the
-scan's SHA-256, the page and the rendering settings (``<cache>/thumbs/<sha256>/<page>-
-w140q70.jpg``), so a rebuild renders only new scans. In the site an image is named by
+scan's SHA-256, the page and the rendering settings, with the image's size
+(``<cache>/thumbs/<sha256>/<page>-w140q70-140x198.jpg``), so a rebuild renders only new
+scans and learns every size from one folder listing per scan. In the site an image is named by
 content, ``thumbs/<2 hex>/<16 hex>-<page>.jpg``: short names, a few hundred to a folder,
 and a scan published under two names is shown by one set of images.
 
@@ -16,6 +17,7 @@ there. A page that cannot be rendered is skipped and reported; it never stops th
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -84,8 +86,15 @@ def site_path(sha256: str, page: int) -> str:
     return f"{FOLDER}/{sha256[:2]}/{sha256[2:18]}-{page}.jpg"
 
 
-def cache_path(cache: Path, sha256: str, page: int) -> Path:
-    return cache / FOLDER / sha256 / f"{page}-{SETTINGS}.jpg"
+def cache_folder(cache: Path, sha256: str) -> Path:
+    return cache / FOLDER / sha256
+
+
+def cache_name(page: int, size: tuple[int, int]) -> str:
+    return f"{page}-{SETTINGS}-{size[0]}x{size[1]}.jpg"
+
+
+_CACHED = re.compile(rf"^(\d+)-{SETTINGS}-(\d+)x(\d+)\.jpg$")
 
 
 def make_thumbnails(catalog: Catalog, cache: Path, report: Report, progress) -> Thumbnails:
@@ -94,15 +103,17 @@ def make_thumbnails(catalog: Catalog, cache: Path, report: Report, progress) -> 
     images: dict[str, dict[int, tuple[Thumbnail, Path]]] = {}
     jobs = []
     for sha256, (pdf, pages) in wanted.items():
-        images[sha256] = {}
-        missing = [page for page in sorted(pages) if not _add_cached(images[sha256], cache, sha256, page)]
+        cached = _cached(cache_folder(cache, sha256))
+        images[sha256] = {page: _thumbnail(sha256, page, *cached[page]) for page in pages if page in cached}
+        missing = sorted(pages - cached.keys())
         if missing:
             jobs.append((str(pdf), sha256, missing, str(cache)))
     progress.stage("Ảnh thu nhỏ các trang / Page thumbnails", sum(len(job[2]) for job in jobs))
     for (pdf, sha256, pages, _), sizes in _run(jobs):
+        folder = cache_folder(cache, sha256)
         for page, size in zip(pages, sizes):
             if size:
-                images[sha256][page] = (Thumbnail(page, site_path(sha256, page), *size), cache_path(cache, sha256, page))
+                images[sha256][page] = _thumbnail(sha256, page, size, folder / cache_name(page, size))
         failed = [page for page, size in zip(pages, sizes) if not size]
         if failed:
             _report_failed(catalog, sha256, failed, report)
@@ -121,16 +132,22 @@ def _wanted(catalog: Catalog) -> dict[str, tuple[Path, set[int]]]:
     return wanted
 
 
-def _add_cached(scan: dict, cache: Path, sha256: str, page: int) -> bool:
-    """Take a cached image if there is a readable one (reading its header only)."""
-    cached = cache_path(cache, sha256, page)
+def _cached(folder: Path) -> dict[int, tuple[tuple[int, int], Path]]:
+    """The cached images of one scan: page → (size, file), by their names."""
+    found = {}
     try:
-        with Image.open(cached) as image:
-            size = image.size
-    except (OSError, ValueError):
-        return False
-    scan[page] = (Thumbnail(page, site_path(sha256, page), *size), cached)
-    return True
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        match = _CACHED.match(entry.name)
+        if match:
+            found[int(match[1])] = ((int(match[2]), int(match[3])), Path(entry.path))
+    return found
+
+
+def _thumbnail(sha256: str, page: int, size: tuple[int, int], cached: Path) -> tuple[Thumbnail, Path]:
+    return Thumbnail(page, site_path(sha256, page), *size), cached
 
 
 def _run(jobs: list[tuple[str, str, list[int], str]]) -> Iterator[tuple[tuple, list]]:
@@ -158,15 +175,16 @@ def render_scan(job: tuple[str, str, list[int], str]) -> list[tuple[int, int] | 
     except Exception:
         return [None] * len(pages)
     try:
-        return [_render_into(document, page, cache_path(Path(cache), sha256, page)) for page in pages]
+        return [_render_into(document, page, cache_folder(Path(cache), sha256)) for page in pages]
     finally:
         document.close()
 
 
-def _render_into(document, page: int, target: Path) -> tuple[int, int] | None:
+def _render_into(document, page: int, folder: Path) -> tuple[int, int] | None:
     try:
         image = render_page(document, page)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = folder / cache_name(page, image.size)
+        folder.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
             image.save(temporary, "JPEG", quality=QUALITY, optimize=True)

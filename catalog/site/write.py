@@ -30,11 +30,13 @@ class SiteWriter:
         self.files_written = 0
         self.files_linked = 0
         self.sources: dict[str, Path] = {}  # rel → the input file copied there (see SealingWriter)
+        self._folders: set[str] = set()  # folders made in staging
         refuse_foreign_site_folders(out)  # then staging and old, if present, are ours to delete
 
     def __enter__(self) -> "SiteWriter":
         atomic.remove_tree(self.staging, MARKER)  # a killed build's leftover
         self.staging.mkdir(parents=True)
+        self._folders.clear()
         (self.staging / MARKER).write_text(site_marker_text(self.build_id, self.edition), encoding="utf-8")
         return self
 
@@ -81,12 +83,14 @@ class SiteWriter:
 
     def keep_previous_tree(self, rel: str) -> int:
         """Take every file of the previous site's folder ``rel`` unchanged (hard links); how many."""
-        previous = self.out / rel
         count = 0
-        for source in sorted(previous.rglob("*")):
-            if source.is_file():
-                os.link(source, self._target(source.relative_to(self.out).as_posix()))
-                count += 1
+        for folder, _, files in os.walk(self.out / rel):
+            target = self.staging / os.path.relpath(folder, self.out)
+            target.mkdir(parents=True, exist_ok=True)
+            self._folders.add(str(target))
+            for name in files:
+                os.link(os.path.join(folder, name), target / name)
+            count += len(files)
         self.files_linked += count
         return count
 
@@ -97,7 +101,10 @@ class SiteWriter:
 
     def _target(self, rel: str) -> Path:
         target = self.staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:  # thousands of files share a folder: make it once
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def _swap(self) -> None:
