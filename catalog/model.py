@@ -8,6 +8,7 @@ every stage agrees on them and permalinks stay stable across rebuilds.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
@@ -310,6 +311,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 SLUG_MAX = 80
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a page links to many documents: each slug is worked out once
 def slug_for(identifier: str) -> str:
     """A file-name-safe, stable slug for an identifier.
 

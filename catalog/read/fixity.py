@@ -50,6 +50,7 @@ class DigestCache:
         except (OSError, ValueError):
             self.known = {}
         self.hashed = 0  # files actually read this build, for the report
+        self._real_folders: dict[Path, str] = {}
 
     def digest(self, path: Path, named: bool = True) -> tuple[str, int]:
         """(sha256, size) of ``path``; reads the file only when it changed."""
@@ -80,14 +81,24 @@ class DigestCache:
 
     def _key(self, path: Path, info: os.stat_result, named: bool) -> str:
         if named:
-            return str(path.resolve())
-        self.known.pop(str(path.resolve()), None)  # a name kept from when the file was published
+            return self._real(path)
+        self.known.pop(self._real(path), None)  # a name kept from when the file was published
         return f"inode:{info.st_dev}:{info.st_ino}:{info.st_ctime_ns}"
+
+    def _real(self, path: Path) -> str:
+        """The file's real path; its folder's is worked out once (thousands of scans share a folder)."""
+        path = Path(path)
+        if path.is_symlink():
+            return os.path.realpath(path)
+        folder = self._real_folders.get(path.parent)
+        if folder is None:
+            folder = self._real_folders[path.parent] = os.path.realpath(path.parent)
+        return os.path.join(folder, path.name)
 
     def forget(self, paths) -> None:
         """Drop what is known of these files (scans that turned out secret: their names stay nowhere)."""
         for path in paths:
-            self.known.pop(str(Path(path).resolve()), None)
+            self.known.pop(self._real(path), None)
 
     def save(self) -> None:
         # A temporary file of a fresh name: builds of two editions may share one cache.

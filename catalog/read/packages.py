@@ -276,7 +276,8 @@ def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str], set[str]]:
                 continue
             path = Path(folder) / name
             rel = _nfc(path.relative_to(root).as_posix())
-            if not path.resolve().is_relative_to(real_root):
+            # os.walk does not enter linked folders, so only a link itself can lead out
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
                 escaping.add(rel)
             elif not is_regular(path):
                 irregular.add(rel)

@@ -25,6 +25,7 @@ any web server path; nothing is loaded from outside the site.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import posixpath
 from collections.abc import Callable
@@ -74,9 +75,21 @@ def _no_thumbnail(document: Document) -> None:
 
 
 def relative(target: str, page_path: str) -> str:
-    """A link from ``page_path`` to ``target`` (both from the site root)."""
-    start = posixpath.dirname(page_path) or "."
-    return posixpath.relpath(target, start)
+    """A link from ``page_path`` to ``target`` (both from the site root), as ``posixpath.relpath``
+    makes it; worked out by path parts for the plain paths of the site (a page has many links)."""
+    if not target or target.startswith("/") or target.endswith("/") or "//" in target or "/." in "/" + target:
+        return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+    start, parts = _folder_parts(page_path), target.split("/")
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _folder_parts(page_path: str) -> tuple[str, ...]:
+    folder = posixpath.normpath(posixpath.dirname(page_path) or ".")
+    return () if folder == "." else tuple(folder.split("/"))
 
 
 class Renderer:
