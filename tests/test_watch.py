@@ -48,7 +48,8 @@ class WatchProcess:
 
     def __init__(self, content: Path, out: Path, *options: str):
         command = [sys.executable, "-m", "catalog", "watch", str(content), "--out", str(out), "--port", "0", *options]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+        # PYTHONFAULTHANDLER: a watcher that does not stop is aborted with every thread's traceback (stop()).
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8", "PYTHONFAULTHANDLER": "1"}
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         text=True, encoding="utf-8")
         self.lines: list[str] = []
@@ -87,7 +88,13 @@ class WatchProcess:
     def stop(self) -> int:
         """Ctrl+C, as a person stops it."""
         self.process.send_signal(signal.SIGINT)
-        code = self.process.wait(timeout=TIMEOUT)
+        try:
+            code = self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)  # the fault handler prints where every thread is
+            self.process.wait(timeout=TIMEOUT)
+            self._reader.join(TIMEOUT)
+            raise AssertionError("the watcher did not stop on Ctrl+C:\n" + "\n".join(self.lines)) from None
         self._reader.join(TIMEOUT)  # every line it printed before it ended
         return code
 
