@@ -4,6 +4,7 @@ the segments, the index holds what a fresh one holds and the browser answers as 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from importlib import resources
 from pathlib import Path
@@ -156,3 +157,17 @@ ANSWER = """async ([q, o]) => {
 }"""
 OPTIONS = ({}, {"sort": "date"}, {"sort": "date-desc"}, {"fonds": "P2", "from": 2019, "to": 2021},
            {"type": "Công văn", "issuer": "Văn phòng"}, {"prefix": True})
+
+
+def test_the_reader_sees_a_difference_a_rebuild_could_make(tmp_path):
+    """The comparison above is not empty: one word, a date or a facet changed is seen."""
+    records = batch(random.Random(4), 0, 12)
+    base = reader.contents(_fresh(tmp_path / "a", records))
+    changes = {
+        "word": dataclasses.replace(records[5], title=records[5].title + " bổ sung"),
+        "date": dataclasses.replace(records[5], year=1999, date_sort="1999-01-01"),
+        "facet": dataclasses.replace(records[5], issuer="Cơ quan khác"),
+    }
+    for name, changed in changes.items():
+        other = reader.contents(_fresh(tmp_path / name, [*records[:5], changed, *records[6:]]))
+        assert other != base, name
