@@ -28,7 +28,6 @@ from catalog.read.packages import RawPackage, discover
 from catalog.records.build_report import read_previous, write_build_report
 from catalog.report import Report
 from catalog.search.browser import segments as browser_segments
-from catalog.search.browser.segments import Segment
 from catalog.search.index import PreviousIndex, write_index
 from catalog.search.records import index_records
 from catalog.site.kept_pages import KeptPages
@@ -108,16 +107,16 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     if not state.describes(published_build(paths.site)):
         state = BuildState()  # e.g. a build killed after its swap: nothing of the site is known
     everything = Fingerprinter().of((setup, read.md_pages))  # the menu of every page lists the Markdown pages
-    kept = KeptPages(everything, state.pages, (config.root / "templates").is_dir()) if incremental else None
-    previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     # The browser index's files depend on the code too: only segments made the same way are kept.
     previous_search = browser_segments.from_json(state.browser_index) if state.setup == setup else []
+    kept = KeptPages(everything, state.pages, (config.root / "templates").is_dir(),
+                     previous_search) if incremental else None
+    previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     sealed = [_sealed_layer(read.scope, edition, key) for key in keys]
-    indexed, search_segments = _publish(config, paths, edition, read, sealed, kept, (previous_index, previous_search),
-                                        progress)
+    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress)
     if kept is not None:  # only now: the state describes the site that is live, and its report
         BuildState(paths.build_id, setup, inputs, kept.made, indexed,
-                   browser_segments.to_json(search_segments)).save(paths.state)
+                   browser_segments.to_json(kept.search)).save(paths.state)
     return BuildResult(read.report, read.catalog, paths, sealed)
 
 
@@ -143,14 +142,8 @@ def _read(config: Config, paths: BuildPaths, edition: Edition, ocr: OcrOptions, 
 
 
 def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, sealed: list[SealedLayer],
-             kept: KeptPages | None, previous: tuple[PreviousIndex | None, list[Segment]],
-             progress: Progress) -> tuple[dict[str, str], list[Segment]]:
-    """Index, render and swap the site in, then write the report.
-
-    ``previous``: the previous build's whoosh index and browser index segments. Returns
-    the records' fingerprints and the browser index's segments.
-    """
-    previous_index, previous_search = previous
+             kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress) -> dict[str, str]:
+    """Index, render and swap the site in, then write the report; returns the records' fingerprints."""
     catalog, report = read.catalog, read.report
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     # The whoosh index and the browser index get the same records; build/ holds no sealed tier in plain.
@@ -159,10 +152,8 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
         # A new generation (the site at --out names its own), from the previous one where it can.
         indexed = write_index(paths.index, counted(records, progress), previous_index)
         # One swap publishes the site and, through its marker, this index generation.
-        search_segments = write_site(
-            config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
-            build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept,
-            previous_search=previous_search)
+        write_site(config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
+                   build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)
@@ -175,7 +166,7 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
     previous_report = read_previous(paths.report)  # before it is replaced: the report page says what changed since
     report.write_json(paths.report)
     write_build_report(paths.report_html, report, catalog, read.raw_packages, previous_report, config)
-    return indexed, search_segments
+    return indexed
 
 
 def _setup_fingerprint(config: Config, edition: Edition, ocr: OcrOptions) -> str:

@@ -14,18 +14,25 @@ that path, the page is not rendered again but taken from the previous site as it
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from catalog.search.browser.segments import Segment
 from catalog.site.render import SitePage
 from catalog.state.fingerprint import Fingerprinter
 
 
 class KeptPages:
-    def __init__(self, everything: str, previous: Mapping[str, str], own_templates: bool):
+    """What a rebuild takes from the previous site: pages (by their fingerprints) and the
+    browser index's segments (``search.browser.segments``)."""
+
+    def __init__(self, everything: str, previous: Mapping[str, str], own_templates: bool,
+                 previous_search: Sequence[Segment] = ()):
         self.everything = everything
         self.previous = previous
         self.own_templates = own_templates
+        self.previous_search = previous_search
         self.made: dict[str, str] = {}  # this build's fingerprints, for the next one
+        self.search: list[Segment] = []  # this build's browser index segments, for the next one
         self.kept = 0  # pages taken from the previous site (counted by the writer)
         self._fingerprints = Fingerprinter()
         self._contexts: dict[int, tuple[SitePage, bytes]] = {}  # id → (the page, kept alive; its context's digest)

@@ -52,8 +52,8 @@ def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
     cache: Path | None = None, text_layers: TextLayers | None = None, sealed: Sequence[SealedLayer] = (),
-    kept: KeptPages | None = None, previous_search: Sequence[Segment] = (),
-) -> list[Segment]:
+    kept: KeptPages | None = None,
+) -> None:
     """Write the site aside and swap it in; its marker names the index generation ``build_id``.
 
     Thumbnails are rendered into (and taken from) the build ``cache``; without one the
@@ -61,8 +61,7 @@ def write_site(
     invisible text layer. Each of the ``sealed`` layers (the bundle) is rendered after
     the plain one and sealed where it differs (``site.sealed_layer``). With ``kept``, a
     page made from the same data as in the previous site is taken from it unchanged, and
-    so are the segments of the browser index in ``previous_search`` that nothing changed
-    in. Returns the browser index's segments.
+    so is every segment of its browser index that nothing changed in.
     """
     widest = sealed[-1].catalog if sealed else catalog
     _report_slug_clashes(widest, report)
@@ -73,7 +72,7 @@ def write_site(
                    text_layers, stamp if config.reading_copy.stamp else "")
     with SiteWriter(out, build_id, edition) as writer:
         extra = [SitePage("vault.html", "vault.html", {})] if sealed else []
-        search_segments = _write_layer(parts, catalog, records, writer, progress, extra, kept, previous_search)
+        _write_layer(parts, catalog, records, writer, progress, extra, kept)
         for layer in sealed:
             progress.stage(f"Mã hoá mức {layer.key.tier} / Sealing tier {layer.key.tier}")
             sealing = SealingWriter(writer, layer.key)
@@ -81,12 +80,10 @@ def write_site(
             sealing.finish()
         if sealed:
             write_tiers(writer, [layer.key for layer in sealed])
-    return search_segments
 
 
 def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord], writer, progress: Progress,
-                 extra_pages: list[SitePage], kept: KeptPages | None,
-                 previous_search: Sequence[Segment] = ()) -> list[Segment]:
+                 extra_pages: list[SitePage], kept: KeptPages | None) -> None:
     """One layer of the site: its pages in every UI language, search index, scans, thumbnails, assets."""
     thumbs = parts.thumbs.of(catalog)
     renderer = Renderer(make_environment(parts.config.root, thumbs.first), parts.renderer_site, parts.md_pages,
@@ -101,12 +98,13 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
             else:
                 writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
-    search_segments = write_search(renderer, parts.config.languages, records, writer, progress,
-                                   search_display(catalog, thumbs), previous_search if kept else ())
+    segments = write_search(renderer, parts.config.languages, records, writer, progress,
+                            search_display(catalog, thumbs), kept.previous_search if kept else ())
+    if kept:
+        kept.search = segments
     _copy_scans(catalog, writer, progress, parts.text_layers, parts.stamp)
     _copy_thumbnails(thumbs, writer)
     writer.copy_tree("static", Path(str(resources.files("site_templates") / "static")))
-    return search_segments
 
 
 def write_search(
