@@ -105,17 +105,28 @@ class WatchProcess:
 
 @pytest.fixture
 def start_watch():
+    # Ctrl+C reaches a watcher run from a terminal. A test run that a shell started in the
+    # background (`cmd &`) ignores SIGINT, and a child inherits an ignored signal (not a
+    # handled one): its Python would never raise KeyboardInterrupt. So the watchers are
+    # started with SIGINT handled here.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     started: list[WatchProcess] = []
 
     def start(content: Path, out: Path, *options: str) -> WatchProcess:
         started.append(WatchProcess(content, out, *options))
         return started[-1]
 
-    yield start
-    for watcher in started:
-        if watcher.process.poll() is None:
-            watcher.process.kill()
-            watcher.process.wait()
+    try:
+        yield start
+    finally:
+        for watcher in started:
+            if watcher.process.poll() is None:
+                watcher.process.kill()
+                watcher.process.wait()
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _retitle(content: Path, doc_id: str, title: str) -> None:
