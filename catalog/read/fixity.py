@@ -207,19 +207,23 @@ def _manifest_named(found: BagCheck, rel: str, differs: Differs | None) -> str:
     return found.manifest_of(rel) if found.opened else "manifest-sha256.txt"
 
 
+# (Vietnamese, English) of a missing or unlisted file that the report may name.
+_NAMED_MESSAGES = {
+    MISSING: ('Tệp "{rel}" có trong {manifest} nhưng không có trong gói. Bổ sung tệp từ bản giao nộp hoặc kiểm tra '
+              "lại gói.",
+              '"{rel}" is listed in {manifest} but missing from the package. Restore the file from the handed-over '
+              "original or check the package."),
+    UNLISTED: ('Tệp "{rel}" nằm trong thư mục data/ nhưng không có trong manifest nào. Nếu tệp thuộc gói, đóng gói '
+               "lại để ghi nó vào manifest; nếu không, chuyển nó ra khỏi gói.",
+               '"{rel}" is in the payload (data/) but in no manifest. If it belongs to the package, bag it again so '
+               "that the manifests list it; if not, move it out of the package."),
+}
+
+
 def _named_message(code: str, rel: str, manifest: str, differs: Differs | None, tag_file: bool) -> tuple[str, str]:
-    if code == MISSING:
-        vi = (f'Tệp "{rel}" có trong {manifest} nhưng không có trong gói. Bổ sung tệp từ bản giao nộp hoặc kiểm tra '
-              f"lại gói.")
-        en = (f'"{rel}" is listed in {manifest} but missing from the package. Restore the file from the handed-over '
-              f"original or check the package.")
-        return vi, en
-    if code == UNLISTED:
-        vi = (f'Tệp "{rel}" nằm trong thư mục data/ nhưng không có trong manifest nào. Nếu tệp thuộc gói, đóng gói '
-              f"lại để ghi nó vào manifest; nếu không, chuyển nó ra khỏi gói.")
-        en = (f'"{rel}" is in the payload (data/) but in no manifest. If it belongs to the package, bag it again so '
-              f"that the manifests list it; if not, move it out of the package.")
-        return vi, en
+    if code in _NAMED_MESSAGES:
+        vi, en = _NAMED_MESSAGES[code]
+        return vi.format(rel=rel, manifest=manifest), en.format(rel=rel, manifest=manifest)
     alg, expected, actual = _algorithm_name(differs.algorithm), differs.expected, differs.actual
     vi = (f'Mã băm {alg} của {"tệp thẻ " if tag_file else ""}"{rel}" không khớp ({manifest} ghi {expected[:12]}…, '
           f"tệp có {actual[:12]}…)")
