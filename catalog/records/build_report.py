@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from catalog import atomic
@@ -29,7 +28,7 @@ from catalog.config import Config
 from catalog.model import Catalog, Document, PageText
 from catalog.output_paths import REPORT_PAGE_MARK
 from catalog.read.packages import RawPackage
-from catalog.records.output import grouped, severity_words
+from catalog.records.html import environment, grouped, pair_markup
 from catalog.report import ERROR, Problem, Report
 from catalog.text.ocr_messages import page_list
 from catalog.text.ocr_pages import pages_to_review
@@ -64,7 +63,7 @@ SCAN_WITHHELD = ("bản quét không xuất bản trong ấn bản này", "scan 
 SCAN_UNREADABLE = ("bản quét không đọc được", "the scan could not be read")
 BLANK_PAGES = ("trang không có chữ", "pages without text")
 UNKNOWN_YEAR = ("Không rõ năm", "Year unknown")
-MEASURES = {"documents": ("Tài liệu", "Documents"), "pages": ("Trang", "Pages")}
+MEASURES = {measure: COUNT_LABELS[measure] for measure in ("documents", "pages")}
 BY_FONDS, BY_YEAR = ("Theo phông", "By fonds"), ("Theo năm", "By year")
 
 # The bar chart's geometry, in CSS pixels: 680 px is the printable width of A4 at 15 mm margins.
@@ -333,25 +332,12 @@ def _bar_row(bar: Bar, top: int, panel: int, tops: dict[str, int]) -> Markup:
 
 
 def render_html(page: BuildReportPage) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("catalog.records", "templates"),
-        autoescape=True,  # sheet metadata and messages come from many hands: every value is escaped
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(pair=pair_markup, count_labels=COUNT_LABELS, severity_words=severity_words,
-                       generator_mark=Markup(REPORT_PAGE_MARK), error=ERROR)
-    env.filters["grouped"] = grouped
+    env = environment()
+    env.globals.update(count_labels=COUNT_LABELS, generator_mark=Markup(REPORT_PAGE_MARK), error=ERROR)
     env.filters["signed"] = signed
     env.filters["breakable"] = breakable
     env.filters["message_pair"] = message_pair
     return env.get_template("build_report.html").render(page=page)
-
-
-def pair_markup(pair: tuple[str, str]) -> Markup:
-    """Vietnamese, then English in smaller type."""
-    return Markup('{} <span class="en">/ {}</span>').format(pair[0], pair[1])
 
 
 def signed(number: int) -> str:

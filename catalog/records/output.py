@@ -17,7 +17,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import openpyxl
 from markupsafe import Markup
 from openpyxl.styles import Alignment, Font
@@ -26,6 +25,7 @@ from catalog import atomic
 from catalog.model import DateValue, slug_for
 from catalog.output_paths import SITE_MARKER
 from catalog.records import RecordError
+from catalog.records.html import environment, pair_markup, severity_words
 from catalog.records.handover import (
     MANIFEST_MATCH,
     MANIFEST_MISMATCH,
@@ -33,7 +33,6 @@ from catalog.records.handover import (
     HandoverRecord,
     ScanEntry,
 )
-from catalog.report import ERROR
 
 DEFAULT_FOLDER = Path("build/handover")
 FILE_STEM = "bien-ban-giao-nhan"
@@ -186,10 +185,6 @@ def _manifest_text(scan: ScanEntry) -> str:
     return both(words) if words else ""
 
 
-def severity_words(severity: str) -> tuple[str, str]:
-    return ("Lỗi", "Error") if severity == ERROR else ("Chú ý", "Warning")
-
-
 def fonds_text(record: HandoverRecord) -> str:
     return " — ".join(part for part in (record.fonds_code, record.fonds_name) if part)
 
@@ -242,32 +237,15 @@ def write_xlsx(rows: list[list], path: Path) -> None:
 
 
 def render_html(record: HandoverRecord) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("catalog.records", "templates"),
-        autoescape=True,  # sheet metadata comes from many hands: every value is escaped
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(label=_label_markup, pair=_pair_markup, date_line=date_line, fonds_text=fonds_text,
-                       span_text=span_text, severity_words=severity_words, manifest_words=MANIFEST_WORDS,
-                       tier_words=TIER_WORDS, forms=FORMS, unnamed=UNNAMED, listed_at=LISTED_AT, no_row=NO_ROW)
-    env.filters["grouped"] = grouped
+    env = environment()
+    env.globals.update(label=_label_markup, date_line=date_line, fonds_text=fonds_text, span_text=span_text,
+                       manifest_words=MANIFEST_WORDS, tier_words=TIER_WORDS, forms=FORMS, unnamed=UNNAMED,
+                       listed_at=LISTED_AT, no_row=NO_ROW)
     return env.get_template("handover.html").render(record=record)
 
 
-def _pair_markup(pair: tuple[str, str]) -> Markup:
-    """Vietnamese, then English in smaller type."""
-    return Markup('{} <span class="en">/ {}</span>').format(pair[0], pair[1])
-
-
 def _label_markup(key: str) -> Markup:
-    return _pair_markup(LABELS[key])
-
-
-def grouped(number: int | None) -> str:
-    """1234567 → "1.234.567", as Vietnamese writes numbers."""
-    return "" if number is None else f"{number:,}".replace(",", ".")
+    return pair_markup(LABELS[key])
 
 
 def date_line(date: DateValue | None) -> Markup:
