@@ -35,7 +35,7 @@ class KeptPages:
         self.search: list[Segment] = []  # this build's browser index segments, for the next one
         self.kept = 0  # pages taken from the previous site (counted by the writer)
         self._fingerprints = Fingerprinter()
-        self._contexts: dict[int, tuple[SitePage, bytes]] = {}  # id → (the page, kept alive; its context's digest)
+        self._last_context: tuple[SitePage | None, bytes] = (None, b"")  # the last page, its context's digest
 
     def fingerprint(self, page: SitePage, lang: str) -> str:
         digest = hashlib.sha256(f"{self.everything}\0{page.template}\0{lang}\0{page.path}\0".encode())
@@ -43,16 +43,14 @@ class KeptPages:
         return digest.hexdigest()
 
     def _context(self, page: SitePage) -> bytes:
-        """The digest of the page's context, once for all its languages."""
-        found = self._contexts.get(id(page))
-        if found is not None and found[0] is page:
-            return found[1]
-        links = () if self.own_templates else page.links
-        digest = hashlib.sha256()
-        for key in sorted(page.context):
-            digest.update(f"\0{key}=".encode() + self._fingerprints.of(page.context[key], key in links).encode())
-        self._contexts[id(page)] = (page, digest.digest())
-        return self._contexts[id(page)][1]
+        """The digest of the page's context, once for all its languages (they come one after another)."""
+        if self._last_context[0] is not page:
+            links = () if self.own_templates else page.links
+            digest = hashlib.sha256()
+            for key in sorted(page.context):
+                digest.update(f"\0{key}=".encode() + self._fingerprints.of(page.context[key], key in links).encode())
+            self._last_context = (page, digest.digest())
+        return self._last_context[1]
 
     def unchanged(self, rel: str, page: SitePage, lang: str) -> bool:
         """Record the page's fingerprint; True if the previous build made it from the same data."""

@@ -60,11 +60,7 @@ class SiteWriter:
     def copy_file(self, rel: str, source: Path) -> None:
         target = self._target(rel)
         self.sources[rel] = source
-        previous = self.out / rel
-        if _same_copy(previous, source):
-            os.link(previous, target)
-            self.files_linked += 1
-        else:
+        if not (_same_copy(self.out / rel, source) and self.keep_previous(rel)):
             shutil.copy2(source, target)  # keeps mtime, so the next build can recognise it
             self.files_written += 1
 

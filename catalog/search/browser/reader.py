@@ -15,22 +15,23 @@ from collections import defaultdict
 from pathlib import Path
 
 from catalog.search.browser.postings import (
-    ALPHABET,
     BITMAP_MARK,
     CITED_PREFIX,
     DOC_ONLY_PREFIXES,
     POSITIONAL_PREFIX,
+    SYMBOL_VALUES,
 )
 from catalog.search.browser.segment_files import (
     FOLDER,
+    LOADER,
     document_path,
     own_file_path,
     segment_folder,
     shard_path,
 )
 
-_CALL = re.compile(r'^catalogSearchLoad\(("[a-z]"),(.+?),(.*)\);\n$', re.S)
-_VALUES = {symbol: value for value, symbol in enumerate(ALPHABET)}
+_CALL = re.compile(rf'^{LOADER}\(("[a-z]"),(.+?),(.*)\);\n$', re.S)
+_VALUES = SYMBOL_VALUES
 
 
 def load_file(path: Path):
