@@ -20,7 +20,7 @@ from catalog.access.tiers import Tier
 from catalog.model import Catalog, Document, Location
 from catalog.read.bag_check import TAG_FILE
 from catalog.read.packages import RawPackage
-from catalog.read.pdf_paths import file_column, scans_of_row
+from catalog.read.pdf_paths import conventional_names, file_column, scans_of_row
 from catalog.read.values import ValueProblem, parse_count
 
 
@@ -43,8 +43,8 @@ class PayloadNames:
         self.raw = raw
         self._sheets = {sheet.path.removeprefix(raw.display + "/") for sheet in raw.sheets.values()}
         self._published = {d.pdf_rel for d in documents if d.pdf_rel and scans.tier_of(d.pdf_path) is not Tier.SECRET}
-        self._expected = {name for d in documents if not d.pdf_rel
-                          for name in _conventional_names(d.file_code, d.ordinal)}
+        self._expected = {name for d in documents if not d.pdf_rel and d.file_code
+                          for name in conventional_names(d.file_code, d.ordinal)}
         self._rows: dict[str, Location] | None = None
 
     def may_name(self, rel: str) -> bool:
@@ -80,11 +80,3 @@ def _ordinal(value: object) -> int | None:
         return parse_count(value)
     except ValueProblem:
         return None
-
-
-def _conventional_names(file_code: str, ordinal: int | None) -> list[str]:
-    """The names read.pdf_paths looks for: ``HS.01.3.pdf``, ``HS.01.03.pdf``… and ``HS.01.pdf``."""
-    if not file_code:
-        return []
-    names = [f"{file_code}.{ordinal:0{width}d}.pdf".lower() for width in (1, 2, 3, 4)] if ordinal is not None else []
-    return [*names, f"{file_code}.pdf".lower()]

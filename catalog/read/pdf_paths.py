@@ -131,12 +131,12 @@ def scans_of_row(row: SheetRow, raw: RawPackage, file_code: str, ordinal: int | 
         rels.update(c for c in _candidates(rel, row, raw) if c in raw.pdfs)
     if file_code:
         names = raw.pdfs_by_name()
-        for name in _conventional_names(file_code, ordinal):
+        for name in conventional_names(file_code, ordinal):
             rels.update(names.get(name, ()))
     return [raw.pdfs[r] for r in sorted(rels)]
 
 
-def _conventional_names(file_code: str, ordinal: int | None) -> list[str]:
+def conventional_names(file_code: str, ordinal: int | None) -> list[str]:
     """``HS.01.3.pdf``, ``HS.01.03.pdf``… then the whole file's ``HS.01.pdf``, lower-case."""
     wanted = []
     if ordinal is not None:
@@ -147,7 +147,7 @@ def _conventional_names(file_code: str, ordinal: int | None) -> list[str]:
 
 def _by_convention(document: Document, archival_file: ArchivalFile, raw: RawPackage) -> str | None:
     names = raw.pdfs_by_name()
-    for name in _conventional_names(document.file_code, document.ordinal):
+    for name in conventional_names(document.file_code, document.ordinal):
         matches = names.get(name)
         if matches:
             return _prefer_file_folder(matches, archival_file.file_code)
@@ -155,7 +155,7 @@ def _by_convention(document: Document, archival_file: ArchivalFile, raw: RawPack
 
 
 def _escaping_by_convention(document: Document, raw: RawPackage) -> str | None:
-    wanted = set(_conventional_names(document.file_code, document.ordinal))
+    wanted = set(conventional_names(document.file_code, document.ordinal))
     return next((rel for rel in sorted(raw.escaping_links) if PurePosixPath(rel).name.lower() in wanted), None)
 
 
