@@ -106,14 +106,15 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
     read = _read(config, paths, edition, ocr, progress)
     if not state.describes(published_build(paths.site)):
         state = BuildState()  # e.g. a build killed after its swap: nothing of the site is known
-    everything = Fingerprinter().of((setup, read.md_pages))  # the menu of every page lists the Markdown pages
+    fingerprints = Fingerprinter()  # one for the build: pages, the whoosh index and the browser index
+    everything = fingerprints.of((setup, read.md_pages))  # the menu of every page lists the Markdown pages
     # The browser index's files depend on the code too: only segments made the same way are kept.
     previous_search = browser_segments.from_json(state.browser_index) if state.setup == setup else []
     kept = KeptPages(everything, state.pages, (config.root / "templates").is_dir(),
-                     previous_search) if incremental else None
+                     previous_search, fingerprints) if incremental else None
     previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     sealed = [_sealed_layer(read.scope, edition, key) for key in keys]
-    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress)
+    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress, fingerprints)
     if kept is not None:  # only now: the state describes the site that is live, and its report
         BuildState(paths.build_id, setup, inputs, kept.made, indexed,
                    browser_segments.to_json(kept.search)).save(paths.state)
@@ -142,7 +143,8 @@ def _read(config: Config, paths: BuildPaths, edition: Edition, ocr: OcrOptions, 
 
 
 def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, sealed: list[SealedLayer],
-             kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress) -> dict[str, str]:
+             kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress,
+             fingerprints: Fingerprinter) -> dict[str, str]:
     """Index, render and swap the site in, then write the report; returns the records' fingerprints."""
     catalog, report = read.catalog, read.report
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
@@ -150,7 +152,7 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
     records = list(index_records(catalog))
     try:
         # A new generation (the site at --out names its own), from the previous one where it can.
-        indexed = write_index(paths.index, counted(records, progress), previous_index)
+        indexed = write_index(paths.index, counted(records, progress), previous_index, fingerprints)
         # One swap publishes the site and, through its marker, this index generation.
         write_site(config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
                    build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept)

@@ -211,7 +211,8 @@ class PreviousIndex:
     fingerprints: Mapping[str, str]  # doc_id → fingerprint
 
 
-def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: PreviousIndex | None = None) -> dict[str, str]:
+def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: PreviousIndex | None = None,
+                fingerprints: Fingerprinter | None = None) -> dict[str, str]:
     """Write the index of the records; return each record's fingerprint (doc_id → fingerprint).
 
     With ``previous``, the previous index is copied and only its segments that hold a
@@ -220,8 +221,10 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: Previ
     written into a temporary folder beside ``index_dir`` and only then swapped in, so a
     failed build never leaves a half-written index. Raises ``ValueError`` on a duplicate
     ``doc_id``, and ``FileExistsError`` rather than replace a non-empty folder that is
-    not a search index.
+    not a search index. ``fingerprints``: the build's, when other stages fingerprint the
+    same records (each is then digested once).
     """
+    fingerprints = fingerprints or Fingerprinter()
     index_dir = Path(index_dir)
     if index_dir.exists() and any(index_dir.iterdir()) and not whoosh_index.exists_in(str(index_dir)):
         raise FileExistsError(
@@ -232,9 +235,9 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: Previ
     staging = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.new-", dir=index_dir.parent))
     try:
         if previous and previous.fingerprints and whoosh_index.exists_in(str(previous.folder)):
-            made = _update_index(staging, records, previous)
+            made = _update_index(staging, _fingerprinted(records, fingerprints), previous)
         else:
-            made = _fill_index(staging, records)
+            made = _fill_index(staging, _fingerprinted(records, fingerprints))
         _swap_in(staging, index_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -242,8 +245,8 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: Previ
     return made
 
 
-def _fingerprinted(records: Iterable[IndexRecord]) -> Iterator[tuple[IndexRecord, str]]:
-    fingerprints, seen = Fingerprinter(), set()
+def _fingerprinted(records: Iterable[IndexRecord], fingerprints: Fingerprinter) -> Iterator[tuple[IndexRecord, str]]:
+    seen = set()
     for record in records:
         if record.doc_id in seen:
             raise ValueError(f"duplicate document id {record.doc_id!r} in the search index")
@@ -251,12 +254,12 @@ def _fingerprinted(records: Iterable[IndexRecord]) -> Iterator[tuple[IndexRecord
         yield record, fingerprints.of(record)
 
 
-def _fill_index(folder: Path, records: Iterable[IndexRecord]) -> dict[str, str]:
+def _fill_index(folder: Path, records: Iterable[tuple[IndexRecord, str]]) -> dict[str, str]:
     """Write all records, SEGMENT_DOCS to a segment; cancel the writer on any error."""
     ix = whoosh_index.create_in(str(folder), build_schema())
     made: dict[str, str] = {}
     chunk: list[IndexRecord] = []
-    for record, fingerprint in _fingerprinted(records):
+    for record, fingerprint in records:
         made[record.doc_id] = fingerprint
         chunk.append(record)
         if len(chunk) == SEGMENT_DOCS:
@@ -287,7 +290,7 @@ def _without_empty_segments(writer, segments):
     return [segment for segment in segments if segment.doc_count() > 0]
 
 
-def _update_index(folder: Path, records: Iterable[IndexRecord], previous: PreviousIndex) -> dict[str, str]:
+def _update_index(folder: Path, records: Iterable[tuple[IndexRecord, str]], previous: PreviousIndex) -> dict[str, str]:
     """The previous index, copied; every segment holding a changed or gone record is written again.
 
     The records of such a segment are deleted and added anew from this build's records,
@@ -298,7 +301,7 @@ def _update_index(folder: Path, records: Iterable[IndexRecord], previous: Previo
         if path.is_file() and not path.name.endswith("WRITELOCK"):
             _link_or_copy(path, folder / path.name)
     ix = whoosh_index.open_dir(str(folder))
-    current = {record.doc_id: (record, fingerprint) for record, fingerprint in _fingerprinted(records)}
+    current = {record.doc_id: (record, fingerprint) for record, fingerprint in records}
     changed = {i for i, (_, fingerprint) in current.items() if previous.fingerprints.get(i) != fingerprint}
     stale = changed | (previous.fingerprints.keys() - current.keys())
     rewritten = _segments_touched(ix, stale) | changed

@@ -26,7 +26,7 @@ class KeptPages:
     browser index's segments (``search.browser.segments``)."""
 
     def __init__(self, everything: str, previous: Mapping[str, str], own_templates: bool,
-                 previous_search: Sequence[Segment] = ()):
+                 previous_search: Sequence[Segment] = (), fingerprints: Fingerprinter | None = None):
         self.everything = everything
         self.previous = previous
         self.own_templates = own_templates
@@ -34,7 +34,8 @@ class KeptPages:
         self.made: dict[str, str] = {}  # this build's fingerprints, for the next one
         self.search: list[Segment] = []  # this build's browser index segments, for the next one
         self.kept = 0  # pages taken from the previous site (counted by the writer)
-        self._fingerprints = Fingerprinter()
+        # The build's, shared with the search stages (one digest per value and build).
+        self.fingerprints = fingerprints or Fingerprinter()
         self._last_context: tuple[SitePage | None, bytes] = (None, b"")  # the last page, its context's digest
 
     def fingerprint(self, page: SitePage, lang: str) -> str:
@@ -48,7 +49,7 @@ class KeptPages:
             links = () if self.own_templates else page.links
             digest = hashlib.sha256()
             for key in sorted(page.context):
-                digest.update(f"\0{key}=".encode() + self._fingerprints.of(page.context[key], key in links).encode())
+                digest.update(f"\0{key}=".encode() + self.fingerprints.of(page.context[key], key in links).encode())
             self._last_context = (page, digest.digest())
         return self._last_context[1]
 

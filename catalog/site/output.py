@@ -25,6 +25,7 @@ from catalog.site.sealed_layer import SealingWriter, write_tiers
 from catalog.site.text_layer import TextLayers, with_text_layer
 from catalog.site.thumbnails import Thumbnails, make_thumbnails
 from catalog.site.write import SiteWriter
+from catalog.state.fingerprint import Fingerprinter
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
                 writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
     segments = write_search(renderer, parts.config.languages, records, writer, progress,
-                            search_display(catalog, thumbs), kept.previous_search if kept else ())
+                            search_display(catalog, thumbs), kept.previous_search if kept else (),
+                            kept.fingerprints if kept else None)
     if kept:
         kept.search = segments
     _copy_scans(catalog, writer, progress, parts.text_layers, parts.stamp)
@@ -110,6 +112,7 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
 def write_search(
     renderer: Renderer, languages, records: Sequence[IndexRecord], writer: SiteWriter, progress: Progress,
     display: Mapping[str, Display] | None = None, previous: Sequence[Segment] = (),
+    fingerprints: Fingerprinter | None = None,
 ) -> list[Segment]:
     """The search page in every UI language, and the browser index of this edition's records only.
 
@@ -121,7 +124,8 @@ def write_search(
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
     progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
     exporter = export.Exporter(records, display, previous,
-                               available=lambda name: (writer.out / segment_folder(name)).is_dir())
+                               available=lambda name: (writer.out / segment_folder(name)).is_dir(),
+                               fingerprints=fingerprints)
     for segment in exporter.kept:
         writer.keep_previous_tree(segment_folder(segment.name))
     for rel, text in counted(exporter.files(), progress):
@@ -143,7 +147,7 @@ def search_display(catalog: Catalog, thumbs: Thumbnails) -> dict[str, Display]:
 
 def _copy_thumbnails(thumbs: Thumbnails, writer: SiteWriter) -> None:
     for rel, cached in thumbs.files():
-        writer.copy_file(rel, cached)  # hard-linked from the previous site when unchanged
+        writer.link_cached(rel, cached)
 
 
 def _copy_scans(catalog: Catalog, writer: SiteWriter, progress: Progress, text_layers: TextLayers | None,

@@ -57,6 +57,8 @@ class SealingWriter:
             return  # the plain layer copied the same input there
         self.write_bytes(rel, source.read_bytes())
 
+    link_cached = copy_file  # sealed or not, a cached file is the same bytes
+
     def copy_tree(self, rel: str, source: Path) -> None:
         for path in sorted(source.rglob("*")):
             if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:

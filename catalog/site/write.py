@@ -24,6 +24,10 @@ class SiteWriter:
     def __init__(self, out: Path, build_id: str = "", edition: str = ""):
         self.out = out
         self.staging = staging_of(out)
+        # Strings beside the paths: a rebuild links tens of thousands of files, and pathlib's
+        # parsing of each path costs more than the link itself.
+        self._out = str(out)
+        self._staging = str(self.staging)
         self.old = old_of(out)
         self.build_id = build_id  # the index generation this site is published with
         self.edition = edition
@@ -49,19 +53,32 @@ class SiteWriter:
             atomic.remove_tree(self.staging, MARKER)
 
     def write_text(self, rel: str, text: str) -> None:
-        target = self._target(rel)
-        target.write_text(text, encoding="utf-8")
+        with open(self._target(rel), "w", encoding="utf-8") as target:
+            target.write(text)
         self.files_written += 1
 
     def write_bytes(self, rel: str, data: bytes) -> None:
-        self._target(rel).write_bytes(data)
+        with open(self._target(rel), "wb") as target:
+            target.write(data)
         self.files_written += 1
 
     def copy_file(self, rel: str, source: Path) -> None:
         target = self._target(rel)
         self.sources[rel] = source
-        if not (_same_copy(self.out / rel, source) and self.keep_previous(rel)):
+        if not (_same_copy(os.path.join(self._out, rel), source) and self.keep_previous(rel)):
             shutil.copy2(source, target)  # keeps mtime, so the next build can recognise it
+            self.files_written += 1
+
+    def link_cached(self, rel: str, cached: Path) -> None:
+        """A file of the build's cache, which is named by what it holds and never rewritten:
+        hard-linked from there (copied where links fail), with no need to compare it."""
+        target = self._target(rel)
+        self.sources[rel] = cached
+        try:
+            os.link(cached, target)
+            self.files_linked += 1
+        except OSError:
+            shutil.copy2(cached, target)
             self.files_written += 1
 
     def copy_tree(self, rel: str, source: Path) -> None:
@@ -71,7 +88,7 @@ class SiteWriter:
     def keep_previous(self, rel: str) -> bool:
         """Take the previous site's file at ``rel`` unchanged (a hard link); False if there is none."""
         try:
-            os.link(self.out / rel, self._target(rel))
+            os.link(os.path.join(self._out, rel), self._target(rel))
         except OSError:
             return False
         self.files_linked += 1
@@ -80,12 +97,12 @@ class SiteWriter:
     def keep_previous_tree(self, rel: str) -> int:
         """Take every file of the previous site's folder ``rel`` unchanged (hard links); how many."""
         count = 0
-        for folder, _, files in os.walk(self.out / rel):
-            target = self.staging / os.path.relpath(folder, self.out)
-            target.mkdir(parents=True, exist_ok=True)
-            self._folders.add(str(target))
+        for folder, _, files in os.walk(os.path.join(self._out, rel)):
+            target = os.path.join(self._staging, os.path.relpath(folder, self._out))
+            os.makedirs(target, exist_ok=True)
+            self._folders.add(target)
             for name in files:
-                os.link(os.path.join(folder, name), target / name)
+                os.link(os.path.join(folder, name), os.path.join(target, name))
             count += len(files)
         self.files_linked += count
         return count
@@ -95,8 +112,8 @@ class SiteWriter:
         target = self.staging / rel
         return target if target.is_file() else None
 
-    def _target(self, rel: str) -> Path:
-        target = self.staging / rel
+    def _target(self, rel: str) -> str:
+        target = os.path.join(self._staging, rel)
         folder = os.path.dirname(target)
         if folder not in self._folders:  # thousands of files share a folder: make it once
             os.makedirs(folder, exist_ok=True)
@@ -110,9 +127,9 @@ class SiteWriter:
             atomic.remove_tree(retired, MARKER)
 
 
-def _same_copy(previous: Path, source: Path) -> bool:
+def _same_copy(previous: str, source: Path) -> bool:
     try:
-        a, b = previous.stat(), source.stat()
+        a, b = os.stat(previous), os.stat(source)
     except OSError:
         return False
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns

@@ -129,13 +129,14 @@ class Exporter:
     """
 
     def __init__(self, records: Iterable[IndexRecord], display: Mapping[str, Display] | None = None,
-                 previous: Sequence[Segment] = (), available: Callable[[str], bool] = lambda name: False):
+                 previous: Sequence[Segment] = (), available: Callable[[str], bool] = lambda name: False,
+                 fingerprints: Fingerprinter | None = None):
         self.records = list(records)
         self.by_id = {record.doc_id: record for record in self.records}
         if len(self.by_id) != len(self.records):
             raise ValueError("duplicate document id in the browser search index")
         self.display = display or {}
-        fingerprints = Fingerprinter()
+        fingerprints = fingerprints or Fingerprinter()  # the build's: the whoosh index digested the records
         self.fingerprints = {r.doc_id: fingerprints.of((r, self.display.get(r.doc_id))) for r in self.records}
         self.kept, self._groups = index_segments.plan(self.records, self.fingerprints, previous, available)
         self.segments: list[Segment] = list(self.kept)
