@@ -226,14 +226,14 @@ def build_catalog(project: Path, site: Path, warm: bool) -> dict:
         line = line.rstrip("\n")
         log(f"  [{now:6.1f} s] {line}")
         if line.startswith("• "):
-            stages.append([line[2:].split(" / ")[-1], now])
+            stages.append([line[2:].split(" / ", 1)[-1], now])  # "Vietnamese / English": the English
     if proc.wait() != 0:
         raise SystemExit(f"catalog build failed (exit {proc.returncode})")
     total = time.monotonic() - started
     timed = {}
     for i, (name, at) in enumerate(stages):
         end = stages[i + 1][1] if i + 1 < len(stages) else total
-        timed[name] = round(end - at, 1)
+        timed[name] = round(timed.get(name, 0) + end - at, 1)  # a stage may come back (a sealed tier)
     report = json.loads((OUT / "report.json").read_text(encoding="utf-8"))
     return {"seconds": round(total, 1), "stages": timed, "counts": report.get("counts", {}),
             "problems": len(report.get("problems", []))}

@@ -178,26 +178,47 @@ def check(content_dir: Path, as_json: bool, jobs: int) -> None:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON / Results as JSON.")
 def search(query: str, out: Path, limit: int, as_json: bool) -> None:
-    """Tìm trong chỉ mục của bản dựng ở --out / Search the index of the build at --out."""
+    """Tìm trong chỉ mục của bản dựng ở --out / Search the index of the build at --out.
+
+    QUERY: từ có dấu hoặc không dấu, "cụm từ", số ký hiệu, OR giữa các vế, -từ để loại trừ
+    (câu tìm bắt đầu bằng "-": đặt -- trước nó) / words with or without diacritics,
+    "phrases", document numbers, OR between sides, -word to exclude (a query starting
+    with "-": put -- before it).
+    """
     from catalog.output_paths import published_index
-    from catalog.search.query import IndexMissing
-    from catalog.search.query import search as run_search
+    from catalog.search.query import IndexMissing, search_results
 
     try:
         # The generation named by the site's marker: the index that matches the pages at --out.
-        hits = run_search(published_index(out), query, limit=limit)
+        result = search_results(published_index(out), query, limit=limit)
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from None
+    hits = result.hits
     if as_json:
         rows = [{"doc_id": h.doc_id, "title": h.title, "score": round(h.score, 4), "number": h.number,
-                 "date": h.date_text, "url": h.url, "pages": list(h.pages)} for h in hits]
+                 "date": h.date_text, "url": h.url, "pages": list(h.pages), "exact": h.exact} for h in hits]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if not hits:
-        click.echo("Không tìm thấy / No results.")
+    click.echo(_search_summary(query, result))
     for rank, hit in enumerate(hits, 1):
         head = " · ".join(p for p in (hit.number, hit.date_text) if p)
         click.echo(f"{rank:>3}. [{hit.doc_id}] {hit.title}" + (f" ({head})" if head else ""))
+
+
+def _search_summary(query: str, result) -> str:
+    """The line above the hits: the no-exact-match notice, or the exact and approximate counts."""
+    typed = " ".join(query.split())
+    if result.only_exclusions:
+        return "Truy vấn chỉ có từ loại trừ (-từ): hãy thêm từ cần tìm. / The query only excludes (-word): add words to find."
+    if not result.total:
+        return "Không tìm thấy / No results."
+    if result.no_exact:
+        return (f"Không có kết quả đúng dấu cho “{typed}”; kết quả gần đúng: "
+                f"/ No exact match for “{typed}” with its diacritics; approximate matches:")
+    if result.accented:
+        return (f"{result.exact} kết quả đúng dấu, {result.approximate} gần đúng "
+                f"/ {result.exact} exact, {result.approximate} approximate")
+    return f"{result.total} kết quả / {result.total} results"
 
 
 @main.command()

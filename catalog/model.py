@@ -96,7 +96,7 @@ class PdfFacts:
     page_count: int | None = None
     encrypted: bool = False
     damaged: bool = False
-    info: dict[str, str] = field(default_factory=dict)  # document info + XMP, display names
+    info: dict[str, str] = field(default_factory=dict)  # document info + XMP, by key ("producer", "xmp_title")
     pages: list[PageText] = field(default_factory=list)
 
     @property

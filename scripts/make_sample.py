@@ -171,9 +171,22 @@ UBND_FILE_HEADERS = [
 UBND_DOC_HEADERS = [
     "Mã định danh", "Mã hồ sơ", "Số TT", "Số của văn bản", "Ký hiệu của văn bản",
     "Ngày tháng năm", "Loại văn bản", "Cơ quan ban hành", "Trích yếu nội dung", "Tác giả",
-    "Ngôn ngữ", "Số trang", "Chế độ sử dụng", "Mức độ tin cậy", "Bút tích", "Tệp tin",
+    "Ngôn ngữ", "Số trang", "Tờ số", "Chế độ sử dụng", "Mức độ tin cậy", "Bút tích", "Tệp tin",
     "Ghi chú",
 ]
+
+
+def _sheet_ranges(files, docs) -> dict[str, str]:
+    """doc_id → "first-last": where each document of a whole-file scan lies in it (the
+    "Tờ số" an archivist writes in the inventory)."""
+    ranges = {}
+    for f in files:
+        if f.whole_pdf:
+            first = 1
+            for d in docs_of(f, docs):
+                ranges[d.doc_id] = f"{first}-{first + len(d.pages) - 1}"
+                first += len(d.pages)
+    return ranges
 
 
 def _xl_date(text: str):
@@ -230,13 +243,14 @@ def make_ubnd(root: Path) -> None:
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     for c, h in enumerate(UBND_DOC_HEADERS, 1):
         ws.cell(3, c, h).font = Font(bold=True)
+    sheet_ranges = _sheet_ranges(files, docs)
     for i, d in enumerate(docs, 1):
         no, _, symbol = d.number.partition("/")
         if d.number.count("/") == 2:  # 30/2020/NĐ-CP style: number holds the year too
             no, symbol = d.number.rsplit("/", 1)
         values = [d.doc_id, d.file_code, d.ordinal, _xl_code(no), symbol or None,
                   _xl_date(d.date), d.doc_type, d.issuer, d.summary, d.signer, d.language,
-                  d.declared_pages, _xl_code(d.access), _xl_code(d.reliability),
+                  d.declared_pages, sheet_ranges.get(d.doc_id), _xl_code(d.access), _xl_code(d.reliability),
                   d.autograph or None, d.file or None, d.notes or None]
         for c, v in enumerate(values, 1):
             cell = ws.cell(3 + i, c, v)

@@ -134,6 +134,12 @@ tiers = ["public"]
 
 [editions.restricted]
 tiers = ["public", "restricted"]
+
+# For a USB stick: public records plain, restricted ones encrypted (AES-256-GCM) under a
+# passphrase given at build time in CATALOG_PASSPHRASE_RESTRICTED, never in this folder.
+[editions.bundle]
+tiers = ["public"]
+sealed = ["restricted"]
 """
 
 # =========================================================================== package 1

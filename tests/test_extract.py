@@ -24,8 +24,8 @@ def test_text_of_each_page_and_metadata(tmp_path):
     assert not issues
     assert facts.page_count == 2 and [p.number for p in facts.pages] == [1, 2]
     assert "số hóa tài liệu" in facts.pages[0].text and "Ủy ban nhân dân" in facts.pages[1].text
-    assert facts.info["Tiêu đề PDF"] == "Công văn số hóa"
-    assert facts.info["Tác giả PDF"] == "Văn phòng"
+    assert facts.info["title"] == "Công văn số hóa"
+    assert facts.info["author"] == "Văn phòng"
 
 
 def test_image_only_scan_has_no_text_and_says_so_when_ocr_is_off(tmp_path):

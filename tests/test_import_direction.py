@@ -26,6 +26,7 @@ LAYERS = {
     "catalog.config": SHARED,
     "catalog.output_paths": SHARED,
     "catalog.model": SHARED,
+    "catalog.authority": SHARED,  # the authority form of names spelt several ways (issue 11)
     "catalog.access": SHARED,
     "catalog.language": SHARED,
     "catalog.state": SHARED,

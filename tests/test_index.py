@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from catalog.search.index import IndexRecord, write_index
-from catalog.search.query import Hit, IndexMissing, search
+from catalog.search.query import Hit, IndexMissing, search, search_results
 
 VECTORS_FILE = Path(__file__).with_name("search_vectors.json")
 VECTORS = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]
 EXPECTATIONS = ("expect_first", "expect_top", "expect_match", "expect_absent")
+# Expectations on the counts of a query, beside its ranked ids (issue 11's notice and counts).
+COUNT_EXPECTATIONS = {"expect_exact_count": "exact", "expect_approximate_count": "approximate",
+                      "expect_no_exact": "no_exact", "expect_only_exclusions": "only_exclusions"}
 
 
 def record(doc_id: str, title: str = "", pages: tuple[str, ...] = (), **fields) -> IndexRecord:
@@ -47,6 +50,13 @@ def check_vector(vector: dict, found: list[str], pages_by_id: dict[str, list[int
         assert pages_by_id[doc_id] == pages, explain
 
 
+def check_counts(vector: dict, counts: dict, explain: str) -> None:
+    """Assert a vector's count expectations; ``counts`` has the keys of COUNT_EXPECTATIONS' values."""
+    for key, name in COUNT_EXPECTATIONS.items():
+        if key in vector:
+            assert counts[name] == vector[key], f"{name}: {counts} -- {explain}"
+
+
 def ids(hits: list[Hit]) -> list[str]:
     return [hit.doc_id for hit in hits]
 
@@ -76,9 +86,13 @@ def test_vectors_cover_nfd_both_ways():
 def test_search_vector(tmp_path, vector):
     records = [vector_record(doc_id, document) for doc_id, document in vector["documents"].items()]
     assert len(write_index(tmp_path / "index", records)) == len(records)
-    hits = search(tmp_path / "index", vector["query"], limit=100)
+    result = search_results(tmp_path / "index", vector["query"], limit=100)
+    hits = result.hits
     explain = f"{vector['query']!r} -> {[(h.doc_id, h.score) for h in hits]}"
     check_vector(vector, ids(hits), {hit.doc_id: list(hit.pages) for hit in hits}, explain)
+    counts = {name: getattr(result, name) for name in COUNT_EXPECTATIONS.values()}
+    check_counts(vector, counts, explain)
+    assert sum(hit.exact for hit in hits) == result.exact and len(hits) == result.total, explain
 
 
 # --- ranking details -------------------------------------------------------
@@ -201,3 +215,42 @@ def test_a_folder_that_is_not_an_index_is_never_replaced(tmp_path):
 def test_empty_catalog_gives_an_empty_searchable_index(tmp_path):
     assert write_index(tmp_path / "index", []) == {}
     assert search(tmp_path / "index", "số hóa") == []
+
+
+# --- OR, -word and the no-exact-match notice (issue 11) --------------------------
+
+
+def test_search_results_count_exact_and_approximate(tmp_path):
+    write_index(tmp_path / "ix", [record("exact", "Tổ hòa giải"), record("chem", "Hóa chất, giải thể")])
+    result = search_results(tmp_path / "ix", "hòa giải")
+    assert ids(result.hits) == ["exact", "chem"] and [h.exact for h in result.hits] == [True, False]
+    assert (result.total, result.exact, result.approximate, result.no_exact) == (2, 1, 1, False)
+    only = search_results(tmp_path / "ix", "-hóa -giải")
+    assert only.only_exclusions and only.hits == [] and only.total == 0
+
+
+def cli_search(tmp_path, records, query: str) -> str:
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+    from catalog.output_paths import BuildPaths
+
+    write_index(BuildPaths.for_output(tmp_path / "site").index_root, records)
+    # "--": a query may start with "-" (an exclusion), which is no option
+    outcome = CliRunner().invoke(main, ["search", "--out", str(tmp_path / "site"), "--", query])
+    assert outcome.exit_code == 0, outcome.output
+    return outcome.output
+
+
+def test_cli_says_when_nothing_matches_with_the_typed_diacritics(tmp_path):
+    output = cli_search(tmp_path, [record("chem", "Hóa chất, giải thể"), record("other", "Lưu trữ")], "hòa  giải")
+    first, listed = output.splitlines()[:2]
+    assert first == ("Không có kết quả đúng dấu cho “hòa giải”; kết quả gần đúng: "
+                     "/ No exact match for “hòa giải” with its diacritics; approximate matches:")  # fmt: skip
+    assert "[chem]" in listed
+
+
+def test_cli_counts_exact_and_approximate_hits(tmp_path):
+    records = [record("exact", "Tổ hòa giải"), record("chem", "Hóa chất, giải thể")]
+    assert cli_search(tmp_path, records, "hòa giải").splitlines()[0] == "1 kết quả đúng dấu, 1 gần đúng / 1 exact, 1 approximate"
+    assert cli_search(tmp_path, records, "-giải").splitlines()[0].startswith("Truy vấn chỉ có từ loại trừ")

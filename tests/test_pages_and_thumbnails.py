@@ -136,7 +136,7 @@ def test_a_document_of_a_whole_file_scan_shows_and_opens_its_own_pages(built):
     html = _html(built, "tai-lieu/D2.html")
     assert '<a href="../pdf/HS01.pdf#page=3">' in html
     assert 'data="../pdf/HS01.pdf#page=3"' in html
-    assert "Trang 3–7 của bản quét hồ sơ" in html
+    assert "Bản quét này là của cả hồ sơ HS01 (" in html and "tài liệu này là trang 3–7, và PDF mở ở đó." in html
     strip = _strip(html)
     sha = _sha(built, "HS01.pdf")
     assert strip == [(f"../pdf/HS01.pdf#page={n}", f"../thumbs/{sha[:2]}/{sha[2:18]}-{n}.jpg") for n in range(3, 8)]
@@ -144,8 +144,8 @@ def test_a_document_of_a_whole_file_scan_shows_and_opens_its_own_pages(built):
     for n in range(3, 8):
         assert f'alt="Trang {n}"' in html and 'loading="lazy"' in html
     english = _html(built, "en/tai-lieu/D2.html")
-    assert "Pages 3–7 of the file&#39;s scan" in english and 'alt="Page 3"' in english
-    assert "Page 8 of the file&#39;s scan" in _html(built, "en/tai-lieu/D3.html")
+    assert "this document is page(s) 3–7, where the PDF opens" in english and 'alt="Page 3"' in english
+    assert "this document is page(s) 8, where the PDF opens" in _html(built, "en/tai-lieu/D3.html")
     single = _html(built, "tai-lieu/D3.html")
     assert _strip(single) == [("../pdf/HS01.pdf#page=8", f"../thumbs/{sha[:2]}/{sha[2:18]}-8.jpg")]
 

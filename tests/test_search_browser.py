@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 import unicodedata
 from importlib import resources
@@ -14,22 +15,22 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
-from test_index import VECTORS, check_vector, record, vector_record
+from test_index import COUNT_EXPECTATIONS, VECTORS, check_counts, check_vector, record, vector_record
 
 from catalog.language.lookalikes import BY_LETTER, LOOKALIKES
+from catalog.language.query_syntax import parse_query
 from catalog.language.vietnamese import (
     exact_key,
     find_document_numbers,
     folded_key,
     has_diacritics,
-    parse_query,
     search_form,
     tokenize,
 )
 from catalog.progress import Silent
 from catalog.search.browser.postings import encode_docs, encode_pages, fnv1a32, varint
 from catalog.search.index import write_index
-from catalog.search.query import search
+from catalog.search.query import search, search_results
 from catalog.site.output import write_search
 from catalog.site.render import Renderer, make_environment, site_globals
 from catalog.site.write import SiteWriter
@@ -103,7 +104,14 @@ def test_vector_in_the_browser(tmp_path, page, vector):
     found = [r["id"] for r in answer["results"]]
     explain = f"{vector['query']!r} -> {[(r['id'], r['score']) for r in answer['results']]}"
     check_vector(vector, found, {r["id"]: list(r["pages"]) for r in answer["results"]}, explain)
-    assert_same_as_cli(answer, search(tmp_path / "index", vector["query"], limit=ALL), vector["query"])
+    # the counts, named as in search_results (the engine's answer uses camelCase)
+    camel = {"exact": "exact", "approximate": "approximate", "no_exact": "noExact", "only_exclusions": "onlyExclusions"}
+    check_counts(vector, {name: answer[camel[name]] for name in COUNT_EXPECTATIONS.values()}, explain)
+    cli = search_results(tmp_path / "index", vector["query"], limit=ALL)
+    assert (answer["exact"], answer["approximate"], answer["noExact"], answer["onlyExclusions"]) == (
+        cli.exact, cli.approximate, cli.no_exact, cli.only_exclusions)
+    assert {r["id"]: r["exact"] for r in answer["results"]} == {h.doc_id: h.exact for h in cli.hits}
+    assert_same_as_cli(answer, cli.hits, vector["query"])
     # the page renders the same order for the URL
     shown = open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": vector["query"]}))
     assert shown == found[:10]
@@ -122,6 +130,10 @@ TEXTS = [
     "\U0001d413\U0001d407\U0001d40e\u0302\U0001d40d\U0001d406", "s\u043e\u0302\u0301 h\u0435\u0301", "\u00d0\u1ea3ng n\u01cem",
     "64-\u0421V/TW 15/Q\u00d0-UBND", "\ufeffs\u200b\u1ed1 h\u2060\u00f3a s\u1ed1\u200bh\u00f3a \u200b x\u200c",
     "s\u1ed1\u00a0h\u00f3a 367\u00a0-\u2007Q\u0110/TW\u0110TN-VP 1206\u202f/Q\u0110-HVTC",
+    # operators: OR (upper case, outside quotes), -word, -"phrase", -number, dashes that exclude nothing
+    "lưu trữ OR số hóa", "64-CV/TW OR 36-HD/VPTW", 'số hóa -kế -"kế hoạch" -64-CV/TW', "OR a OR", "a or b",
+    '"a OR b" c', "a OR -b OR c", "-kế", "367 -QĐ/TU 2020-2025", "x -G09.2010.01 y", "a\u00a0-b\ufeff-c", "-x(64-CV/TW)",
+    "a ORb OR\u00a0c", '-"" x -" y', "x\u2212y -\u0301a",
 ]  # fmt: skip
 
 
@@ -141,7 +153,8 @@ def test_analyzer_matches_python(engine_page):
              tokens: a.tokenize(t).map(x => x.text), folded: a.tokenize(t).map(x => a.foldedKey(x.text)),
              exact: a.tokenize(t).map(x => a.toneKey(x.text)), marked: a.tokenize(t).map(x => a.hasDiacritics(x.text)),
              numbers: a.findDocumentNumbers(t).map(n => [n.text, n.key]),
-             groups: a.parseQuery(t).map(g => [g.kind, g.syllables.map(s => [s.text, s.exact, s.folded, s.marked]), g.numberKeys]) }; })""",
+             groups: a.parseQuery(t).map(g => [g.kind, g.syllables.map(s => [s.text, s.exact, s.folded, s.marked]), g.numberKeys,
+                                                g.side, g.excluded]) }; })""",
         TEXTS,
     )
     for text, got in zip(TEXTS, js):
@@ -151,8 +164,8 @@ def test_analyzer_matches_python(engine_page):
         assert got["exact"] == [exact_key(t) for t in tokens], text
         assert got["marked"] == [has_diacritics(t) for t in tokens], text
         assert got["numbers"] == [[n.text, n.key] for n in find_document_numbers(text)], text
-        groups = [[g.kind, [[s.text, s.exact, s.folded, s.marked] for s in g.syllables], list(g.number_keys)]
-                  for g in parse_query(text)]  # fmt: skip
+        groups = [[g.kind, [[s.text, s.exact, s.folded, s.marked] for s in g.syllables], list(g.number_keys),
+                   g.side, g.excluded] for g in parse_query(text)]  # fmt: skip
         assert got["groups"] == groups, text
 
 
@@ -260,6 +273,22 @@ def test_lookalikes_are_highlighted_in_the_document_s_own_spelling(tmp_path, pag
     assert exact == ["Ủ\u0443", "s\u200bố", "h\u043e\u0301a"]  # typed with diacritics: exact ones
 
 
+def test_status_line_has_the_no_exact_notice_and_the_counts(tmp_path, page):
+    """Issue 11: typed with diacritics, the status line says when nothing matches exactly."""
+    records = [record("CHEM", "Hóa chất, giải thể", ("Giải thể công ty hóa chất",)), record("ARCH", "Lưu trữ")]
+    site = build_search_site(tmp_path / "site", records)
+    status = lambda q: open_results(page, (site / "search.html").as_uri() + "?" + urlencode({"q": q})) and (
+        page.locator("#search-status").inner_text())  # fmt: skip
+    assert status("hòa giải") == "Không có kết quả đúng dấu cho “hòa giải”; kết quả gần đúng: 1 tài liệu phù hợp"
+    assert status("hóa giải") == "1 tài liệu phù hợp (1 đúng dấu, 0 gần đúng)"
+    assert status("hoa giai") == "1 tài liệu phù hợp"
+    assert status("hoa OR luu tru -thanh") == "2 tài liệu phù hợp"
+    assert status("hoa OR luu tru -cong") == "1 tài liệu phù hợp"
+    page.goto((site / "en" / "search.html").as_uri() + "?" + urlencode({"q": "-hóa"}))
+    page.wait_for_selector('#results[data-state="done"]', state="attached")
+    assert page.locator("#search-status").inner_text() == "The query only excludes words (-word): add the words to find."
+
+
 # --- the built sample ------------------------------------------------------------
 
 
@@ -318,7 +347,8 @@ def test_results_show_highlights_and_page_links(sample_build, page):
         assert Path(path.removeprefix("file://")).is_file()
     title = first.locator("a.result-title")
     title.click()
-    assert page.url.endswith(".html") and "/tai-lieu/" in page.url
+    # The document page, with the query to highlight and the hit's page (document.js).
+    assert re.search(r"/tai-lieu/[^/?#]+\.html\?q=[^#]+#trang-\d+$", page.url)
 
 
 def test_filters_counts_and_date_sort(sample_build, page):
@@ -352,7 +382,7 @@ def test_keyboard_reaches_and_opens_results(sample_build, page):
         assert page.evaluate("() => document.activeElement.closest('li.result').dataset.docId") == shown[1]
         page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/tai-lieu/*.html")
+    page.wait_for_url(re.compile(r"/tai-lieu/[^/?#]+\.html\?q=so"))
 
 
 def test_header_form_and_english_page(sample_build, page):
@@ -364,7 +394,8 @@ def test_header_form_and_english_page(sample_build, page):
     assert page.url.split("?")[0].endswith("/en/search.html")
     assert page.locator("html").get_attribute("lang") == "en"
     href = page.locator("#results a.result-title").first.evaluate("a => a.href")
-    assert "/en/tai-lieu/" in href and Path(href.removeprefix("file://")).is_file()
+    path = href.removeprefix("file://").split("?")[0]
+    assert "/en/tai-lieu/" in href and Path(path).is_file()
 
 
 def test_typing_completes_the_last_word(sample_build, page):

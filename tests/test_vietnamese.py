@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from catalog.language.lookalikes import DATA, LOOKALIKES
+from catalog.language.query_syntax import parse_query
 from catalog.language.vietnamese import (
     COMBINING_RANGES,
     NO_BREAK_SPACES,
@@ -25,7 +26,6 @@ from catalog.language.vietnamese import (
     is_vietnamese_syllable,
     nfc,
     number_keys,
-    parse_query,
     search_form,
     tokenize,
     tone_key,
@@ -210,6 +210,29 @@ def test_parse_query_nfd_equals_nfc_and_typographic_quotes():
     assert parse_query(nfd("“số hóa” Việt")) == parse_query("\"số hóa\" Việt")
     assert parse_query("") == []
     assert [g.kind for g in parse_query('"so hoa')] == ["words"]  # a lone quote is ignored
+
+
+def summary(query: str) -> list[tuple]:
+    return [(g.kind, " ".join(s.text for s in g.syllables), g.side, g.excluded) for g in parse_query(query)]
+
+
+def test_parse_query_or_splits_sides_outside_quotes_only():
+    assert summary("lưu trữ OR số hóa") == [("words", "lưu trữ", 0, False), ("words", "số hóa", 1, False)]
+    assert summary("64-CV/TW OR 36-HD/VPTW") == [("number", "64 CV TW", 0, False), ("number", "36 HD VPTW", 1, False)]
+    assert summary('"a OR b" c') == [("phrase", "a OR b", 0, False), ("words", "c", 0, False)]
+    assert summary("a or b") == [("words", "a or b", 0, False)]  # only upper-case OR is the operator
+    assert summary("OR a OR OR b OR") == [("words", "a", 0, False), ("words", "b", 1, False)]  # no empty sides
+
+
+def test_parse_query_minus_excludes_words_phrases_and_numbers():
+    assert summary('số -kế hóa -"kế hoạch" -64-CV/TW') == [
+        ("words", "số hóa", 0, False), ("phrase", "kế", 0, True),  # the words around an exclusion stay one group
+        ("phrase", "kế hoạch", 0, True), ("number", "64 CV TW", 0, True),
+    ]  # fmt: skip
+    assert summary("x -G09.2010.01") == [("words", "x", 0, False), ("phrase", "G09 2010 01", 0, True)]
+    # a dash inside a word or a number excludes nothing
+    assert summary("2020-2025 367 -QĐ/TU") == [("words", "2020 2025", 0, False), ("number", "367 QĐ TU", 0, False)]
+    assert summary("-kế") == [("phrase", "kế", 0, True)]
 
 
 # --- look-alikes, zero-width characters, no-break spaces -------------------

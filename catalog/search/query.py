@@ -1,9 +1,11 @@
 """The ranked search over the whoosh index (``catalog search``).
 
-Ranking (see :func:`search`) is a sum of weighted tiers computed from whoosh
+Ranking (see :func:`search_results`) is a sum of weighted tiers computed from whoosh
 matches, with whoosh's BM25F score (title boosted) only breaking ties within a
-tier. That keeps the spec's orderings guaranteed rather than statistical. The
-browser engine (``site_templates/static/search-engine.js``) ranks the same way.
+tier. That keeps the spec's orderings guaranteed rather than statistical. With
+``OR``, each side is ranked so and a document's score is the sum over the sides it
+matches. The browser engine (``site_templates/static/search-engine.js``) ranks the
+same way, and counts exact and approximate hits the same way.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from whoosh import index as whoosh_index
 from whoosh.query import And, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
 
-from catalog.language.vietnamese import QueryGroup, parse_query
+from catalog.language.query_syntax import QueryGroup, parse_query
 from catalog.output_paths import SITE_MARKER, published_index
 from catalog.search.index import EXACT, FIRST_PAGE_SEGMENT, FOLDED, NUMBERS, ORDER, OWN_NUMBER, SEGMENT_STRIDE, TITLE
 
-# Tier weights (see search()). Each tier contributes weight × the share of its
+# Tier weights (see search_results()). Each tier contributes weight × the share of its
 # clauses a document matches; BM25 adds less than 1, so it only orders a tier.
 OWN_NUMBER_WEIGHT = 16.0  # the document *is* the number asked for
 EXACT_PHRASE_WEIGHT = 8.0  # syllables adjacent, in order, with the typed diacritics
@@ -41,6 +43,29 @@ class Hit:
     url: str
     score: float
     pages: tuple[int, ...]  # 1-based pages whose text matches the query (best effort)
+    exact: bool = True  # matches every accented query syllable with its diacritics (see SearchResult)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Hits and the counts a researcher needs to judge them (:func:`search_results`).
+
+    A matching document is *exact* when, for a side of ``OR`` it matches, it holds every
+    syllable typed with diacritics by its exact key (tone placement free); otherwise
+    *approximate* (found by the folded keys only). An unaccented query: all are exact.
+    """
+
+    hits: list[Hit]
+    total: int  # every matching document, not only the hits returned
+    exact: int
+    approximate: int
+    accented: bool  # the query has syllables typed with diacritics
+    only_exclusions: bool  # the query only excludes (-word): it returns nothing rather than everything
+
+    @property
+    def no_exact(self) -> bool:
+        """Typed with diacritics, matches found, none exact: say so above the folded matches."""
+        return self.accented and self.total > 0 and self.exact == 0
 
 
 class IndexMissing(Exception):
@@ -164,62 +189,113 @@ def _clause_docs(searcher, positions: CandidatePositions, clause: RankClause) ->
     return set(searcher.docs_for_query(Or([Term(clause.field, key) for key in clause.keys])))
 
 
-def _rank(searcher, groups: Sequence[QueryGroup]) -> tuple[dict[int, float], CandidatePositions]:
-    """Final score of every matching document (docnum -> score), and their positions."""
-    relevance = dict(searcher.search(_required_query(groups), limit=None).items())
-    positions = CandidatePositions(searcher.reader(), relevance)
-    if not relevance:
-        return {}, positions
-    best = max(relevance.values()) or 1.0
-    scores = {docnum: RELEVANCE_WEIGHT * score / best for docnum, score in relevance.items()}
-    for weight, clauses in _tiers(groups):
-        for clause in clauses:
-            for docnum in _clause_docs(searcher, positions, clause) & scores.keys():
-                scores[docnum] += weight / len(clauses)
+def query_sides(groups: Sequence[QueryGroup]) -> tuple[list[list[QueryGroup]], list[QueryGroup]]:
+    """The sides of OR (each a list of required groups, in order) and the excluded groups."""
+    sides: dict[int, list[QueryGroup]] = {}
+    for group in groups:
+        if not group.excluded:
+            sides.setdefault(group.side, []).append(group)
+    return list(sides.values()), [group for group in groups if group.excluded]
+
+
+def _side_matches(searcher, sides, excluded) -> list[dict[int, float]]:
+    """Per side, its matching documents -> BM25; documents matching an excluded group removed."""
+    removed = set(searcher.docs_for_query(Or([_required_query([g]) for g in excluded]))) if excluded else set()
+    return [
+        {docnum: score for docnum, score in searcher.search(_required_query(groups), limit=None).items()
+         if docnum not in removed}
+        for groups in sides
+    ]  # fmt: skip
+
+
+def _rank(searcher, sides, matches) -> tuple[dict[int, float], CandidatePositions]:
+    """Final score of every matching document (docnum -> score), and their positions.
+
+    Each side scores as a whole query would (tiers + BM25 scaled to the side's best);
+    a document's score is the sum over the sides it matches, in side order.
+    """
+    positions = CandidatePositions(searcher.reader(), set().union(*matches))
+    scores: dict[int, float] = {}
+    for groups, relevance in zip(sides, matches):
+        if not relevance:
+            continue
+        best = max(relevance.values()) or 1.0
+        side = {docnum: RELEVANCE_WEIGHT * score / best for docnum, score in relevance.items()}
+        for weight, clauses in _tiers(groups):
+            for clause in clauses:
+                for docnum in _clause_docs(searcher, positions, clause) & side.keys():
+                    side[docnum] += weight / len(clauses)
+        for docnum, score in side.items():
+            scores[docnum] = scores.get(docnum, 0.0) + score
     return scores, positions
 
 
-def _matching_pages(positions: CandidatePositions, groups: Sequence[QueryGroup], docnum: int) -> tuple[int, ...]:
-    """1-based pages on which every syllable of the query occurs (best effort: ignores order)."""
+def _exact_docs(searcher, sides, matches) -> set[int]:
+    """Matching documents holding every accented syllable of a side they match by its exact key."""
+    exact: set[int] = set()
+    for groups, relevance in zip(sides, matches):
+        keys = list(dict.fromkeys(s.exact for group in groups for s in group.syllables if s.marked))
+        found = set(searcher.docs_for_query(And([Term(EXACT, key) for key in keys]))) if keys else relevance.keys()
+        exact |= relevance.keys() & found
+    return exact
+
+
+def _side_pages(positions: CandidatePositions, groups: Sequence[QueryGroup], docnum: int) -> set[int]:
+    """1-based pages on which every syllable of one side occurs (best effort: ignores order)."""
     keys = dict.fromkeys(s.folded for group in groups for s in group.syllables)
     segments: set[int] | None = None
     for key in keys:
         found = {position // SEGMENT_STRIDE for position in positions.of(FOLDED, key).get(docnum, ())}
         segments = found if segments is None else segments & found
-    return tuple(sorted(s - FIRST_PAGE_SEGMENT + 1 for s in segments or () if s >= FIRST_PAGE_SEGMENT))
+    return {s - FIRST_PAGE_SEGMENT + 1 for s in segments or () if s >= FIRST_PAGE_SEGMENT}
+
+
+def _matching_pages(positions: CandidatePositions, sides, matches, docnum: int) -> tuple[int, ...]:
+    """The pages of every side of OR the document matches."""
+    pages = (_side_pages(positions, groups, docnum) for groups, found in zip(sides, matches) if docnum in found)
+    return tuple(sorted(set().union(*pages)))
 
 
 def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:
-    """Ranked hits for a query (syntax: :func:`catalog.language.vietnamese.parse_query`).
+    """Ranked hits for a query: :func:`search_results` without the counts."""
+    return search_results(index_dir, query, limit).hits
+
+
+def search_results(index_dir: Path, query: str, limit: int = 20) -> SearchResult:
+    """Ranked hits for a query (syntax: :func:`catalog.language.vietnamese.parse_query`), and counts.
 
     ``index_dir`` is an index folder, or a built site: then the index generation its
     marker names (:func:`catalog.output_paths.published_index`), which always matches
     the pages of that site.
 
-    Every syllable must match (exact or folded key); quoted phrases must match
-    in order; document numbers match by key or by their adjacent parts. Then
-    documents rank by tiers: their own number, the syllables adjacent with the
-    typed diacritics, adjacent at all, adjacent pairs, syllables with the typed
-    diacritics; BM25F (title boosted) orders documents within a tier.
+    A document must match one side of ``OR``: every syllable (exact or folded key),
+    quoted phrases in order, document numbers by key or by their adjacent parts; and
+    no excluded group. Then documents rank by tiers: their own number, the syllables
+    adjacent with the typed diacritics, adjacent at all, adjacent pairs, syllables with
+    the typed diacritics; BM25F (title boosted) orders documents within a tier.
     """
     index_dir = Path(index_dir)
     if (index_dir / SITE_MARKER).is_file():
         index_dir = published_index(index_dir)  # a site: the index generation it was published with
     if not whoosh_index.exists_in(str(index_dir)):
         raise IndexMissing(index_dir)
-    groups = parse_query(query)
-    if not groups or limit <= 0:
-        return []
+    sides, excluded = query_sides(parse_query(query))
+    accented = any(s.marked for groups in sides for group in groups for s in group.syllables)
+    nothing = SearchResult([], 0, 0, 0, accented, only_exclusions=bool(excluded) and not sides)
     with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
-        if searcher.doc_count_all() == 0:
-            return []  # whoosh's idf is undefined for an empty index
-        scores, positions = _rank(searcher, groups)
+        if not sides or searcher.doc_count_all() == 0:
+            return nothing  # whoosh's idf is undefined for an empty index
+        matches = _side_matches(searcher, sides, excluded)
+        scores, positions = _rank(searcher, sides, matches)
+        exact = _exact_docs(searcher, sides, matches)
         order = _order_of(searcher)
-        best = sorted(scores, key=lambda docnum: (-scores[docnum], order(docnum)))[:limit]
-        return [
-            _hit(searcher.stored_fields(docnum), scores[docnum], _matching_pages(positions, groups, docnum))
+        best = sorted(scores, key=lambda docnum: (-scores[docnum], order(docnum)))[: max(limit, 0)]
+        hits = [
+            _hit(searcher.stored_fields(docnum), scores[docnum], _matching_pages(positions, sides, matches, docnum),
+                 docnum in exact)
             for docnum in best
-        ]
+        ]  # fmt: skip
+    return SearchResult(hits, len(scores), len(exact), len(scores) - len(exact), accented, False)
 
 
 def _order_of(searcher):
@@ -231,7 +307,7 @@ def _order_of(searcher):
     return lambda docnum: column[docnum]
 
 
-def _hit(stored: dict, score: float, pages: tuple[int, ...]) -> Hit:
+def _hit(stored: dict, score: float, pages: tuple[int, ...], exact: bool) -> Hit:
     """A Hit from a document's stored fields (empty fields were not stored)."""
     display = {name: stored.get(name, "") for name in ("title", "number", "date_text", "url")}
-    return Hit(doc_id=stored["doc_id"], score=round(score, 6), pages=pages, **display)
+    return Hit(doc_id=stored["doc_id"], score=round(score, 6), pages=pages, exact=exact, **display)

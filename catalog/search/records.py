@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from catalog.authority import authorities, form_of
 from catalog.model import Catalog, Document, document_path, pdf_path
 from catalog.search.index import IndexRecord
 
 
 def index_records(catalog: Catalog) -> Iterator[IndexRecord]:
+    """The facet fields (type, issuer, fonds name) hold the authority form of the name: one
+    filter value for all its spellings (``catalog.authority``)."""
+    forms = authorities(catalog)
     for fonds in catalog.fonds:
         for archival_file in fonds.files:
             for document in archival_file.documents:
@@ -29,10 +33,10 @@ def index_records(catalog: Catalog) -> Iterator[IndexRecord]:
                     date_text=document.date.text if document.date else "",
                     date_sort=document.date.iso if document.date else "",
                     year=document.year,
-                    doc_type=document.doc_type,
-                    issuer=document.issuer,
+                    doc_type=form_of(forms, "doc_type", document.doc_type),
+                    issuer=form_of(forms, "issuer", document.issuer),
                     fonds_code=fonds.code,
-                    fonds_name=fonds.name,
+                    fonds_name=form_of(forms, "fonds_name", fonds.name),
                     file_code=archival_file.file_code,
                     url=document_path(document),
                     metadata_text="\n".join(m for m in metadata if m),

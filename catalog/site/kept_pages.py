@@ -4,9 +4,8 @@ A page's fingerprint covers what shapes every page (``everything``: the catalog'
 and templates, the project's templates, the configuration, the site's globals but its
 date, the Markdown pages in the menu), its template, language and path, and every value
 of its context. Values the built-in template only links to (``SitePage.links``: the fonds
-in a document's breadcrumb, the previous and next documents) count by their own fields,
-not their lists, so a new document changes the pages of its file, not every document
-page of the fonds. A project with templates of its own may show anything: then every
+and file in a document's breadcrumb) count by their own fields, not their lists, so a new
+document changes the pages of its file, not every document page of the fonds. A project with templates of its own may show anything: then every
 value counts in full. When the fingerprint is the one the previous build recorded for
 that path, the page is not rendered again but taken from the previous site as it is.
 """

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from catalog.access.sealing import TierKey
+from catalog.authority import authorities, report_spellings
 from catalog.config import Config
 from catalog.model import Catalog, Location, pdf_path
 from catalog.progress import Progress, counted
@@ -67,6 +68,7 @@ def write_site(
     widest = sealed[-1].catalog if sealed else catalog
     _report_slug_clashes(widest, report)
     _report_page_ranges(widest, report)
+    report_spellings(authorities(widest), report)  # the names browsed and filtered as one
     thumbs = make_thumbnails(widest, cache, report, progress) if cache else Thumbnails()
     stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
     parts = _Parts(site_globals(config, edition, [layer.key.tier for layer in sealed]), config, md_pages, thumbs,
@@ -122,7 +124,7 @@ def write_search(
     page = SitePage("search.html", "search.html", {})
     for lang in languages:
         writer.write_text(renderer.output_path(page, lang), renderer.render(page, lang))
-    progress.stage("Chỉ mục tìm kiếm cho trình duyệt / Browser search index (tệp / files)")
+    progress.stage("Chỉ mục tìm kiếm cho trình duyệt (tệp) / Browser search index (files)")
     exporter = export.Exporter(records, display, previous,
                                available=lambda name: (writer.out / segment_folder(name)).is_dir(),
                                fingerprints=fingerprints)

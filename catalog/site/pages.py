@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from catalog.authority import Authorities, authorities, form_of, variants_of
+from catalog.language.collation import sorted_vi
 from catalog.model import (
     ArchivalFile,
     Catalog,
@@ -27,10 +29,10 @@ from catalog.site.render import SitePage, build_date
 from catalog.site.thumbnails import Thumbnails
 
 BROWSE_DIMENSIONS = {
-    # key: (URL word, label key, value of a document or None)
-    "year": ("nam", "browse_year", lambda d: str(d.year) if d.year else None),
-    "type": ("loai", "browse_type", lambda d: d.doc_type or None),
-    "issuer": ("co-quan", "browse_issuer", lambda d: d.issuer or None),
+    # key: (URL word, label key, value of a document or None, its dimension in catalog.authority)
+    "year": ("nam", "browse_year", lambda d: str(d.year) if d.year else None, None),
+    "type": ("loai", "browse_type", lambda d: d.doc_type or None, "doc_type"),
+    "issuer": ("co-quan", "browse_issuer", lambda d: d.issuer or None, "issuer"),
 }
 
 
@@ -39,12 +41,13 @@ def plan_site(
 ) -> list[SitePage]:
     pages = [_home(catalog, config.new_items)]
     for fonds in catalog.fonds:
-        pages.append(SitePage(fonds_path(fonds), "fonds.html", {"fonds": fonds}))
+        pages.append(SitePage(fonds_path(fonds), "fonds.html", {"fonds": fonds, "descriptions": _fonds_descriptions(fonds, catalog)}))
         for archival_file in fonds.files:
             pages.append(_file_page(fonds, archival_file, catalog))
             pages.extend(_document_pages(fonds, archival_file, config, thumbs or Thumbnails()))
+    forms = authorities(catalog)  # spellings of one name are browsed as one
     for key in BROWSE_DIMENSIONS:
-        pages.extend(_browse_pages(key, catalog.documents))
+        pages.extend(_browse_pages(key, catalog.documents, forms))
     for md in md_pages:
         pages.append(SitePage(md.path, "page.html", {"md": md}))
     # The web server's 404 page (publish/ gives it its URL prefix when it deploys the site).
@@ -69,6 +72,12 @@ def _home(catalog: Catalog, new_items: int) -> SitePage:
     })
 
 
+def _fonds_descriptions(fonds: Fonds, catalog: Catalog) -> list[tuple[str, str]]:
+    """(package, its description) for each package that delivered files of the fonds."""
+    ids = {f.package_id for f in fonds.files}
+    return [(p.title or p.id, p.description) for p in catalog.packages if p.id in ids and p.description]
+
+
 def _file_page(fonds: Fonds, archival_file: ArchivalFile, catalog: Catalog) -> SitePage:
     package = next((p for p in catalog.packages if p.id == archival_file.package_id), None)
     return SitePage(file_path(archival_file), "file.html", {
@@ -84,17 +93,20 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: T
     for index, document in enumerate(documents):
         path = document_path(document)
         yield SitePage(path, "document.html", {
-            "citation": citation(document, archival_file, fonds, config.organization),
+            "citation": citation(document, archival_file, fonds, config, path),
             "permalink": f"{config.base_url}/{path}" if config.base_url else path,
             "fonds": fonds,
             "file": archival_file,
             "doc": document,
-            "fields": document_fields(document),
+            "field_groups": document_field_groups(document),
+            "technical": pdf_technical_fields(document),
             "pdf_href": pdf_path(document) if document.pdf_path else None,
             "previous": documents[index - 1] if index > 0 else None,
             "next": documents[index + 1] if index + 1 < len(documents) else None,
             **_scan_context(document, thumbs),
-        }, links=("fonds", "file", "previous", "next"))
+        # The previous and next documents count in full: their digests are made anyway for
+        # their own pages, and they have no children but their scan's page texts.
+        }, links=("fonds", "file"))
 
 
 def _scan_context(document: Document, thumbs: Thumbnails) -> dict:
@@ -121,23 +133,29 @@ def range_text(pages: tuple[int, int]) -> str:
 BROWSE_PAGE_SIZE = 100  # documents per browse page: long lists stay quick to open
 
 
-def _browse_pages(key: str, documents: list[Document]) -> list[SitePage]:
-    word, label, value_of = BROWSE_DIMENSIONS[key]
+def _browse_pages(key: str, documents: list[Document], forms: Authorities | None = None) -> list[SitePage]:
+    """The index of one dimension and a (paginated) list per value; ``forms``: the authority
+    forms of the names (``catalog.authority``), without which each spelling is its own value."""
+    word, label, value_of, dimension = BROWSE_DIMENSIONS[key]
+    forms = forms or {}
     groups: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         value = value_of(document)
         if value:
-            groups[value].append(document)
-    order = sorted(groups, reverse=(key == "year"), key=lambda v: v.casefold())
+            groups[form_of(forms, dimension, value) if dimension else value].append(document)
+    # Years newest first; names in Vietnamese alphabetical order.
+    order = sorted(groups, reverse=True) if key == "year" else sorted_vi(groups)
     entries = [
-        {"value": value, "count": len(groups[value]), "path": f"duyet/{word}-{slug_for(value)}.html"}
+        {"value": value, "count": len(groups[value]), "path": f"duyet/{word}-{slug_for(value)}.html",
+         "variants": variants_of(forms, dimension, value) if dimension else ()}
         for value in order
     ]
     index_path = f"duyet/{word}.html"
     pages = [SitePage(index_path, "browse_index.html", {"label": label, "entries": entries, "dimension": key})]
     for entry in entries:
         listed = sorted(groups[entry["value"]], key=lambda d: (d.date.iso if d.date else "", d.doc_id))
-        pages.extend(_paginated(entry["path"], listed, {"label": label, "value": entry["value"], "index_path": index_path}))
+        pages.extend(_paginated(entry["path"], listed, {"label": label, "value": entry["value"],
+                                                        "variants": entry["variants"], "index_path": index_path}))
     return pages
 
 
@@ -159,20 +177,37 @@ def _paginated(first_path: str, documents: list[Document], context: dict) -> lis
     ]
 
 
-def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, organization: str) -> str:
-    """A citation in the form Vietnamese archives ask researchers to use."""
+def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, config, path: str) -> str:
+    """A citation in the form Vietnamese archives ask for: the document (type, number, date,
+    issuer, summary), then where it is kept, from the fonds down to its sheets, the holding
+    archive, and where to read it (the permalink; without ``base_url``, the catalog's name)."""
     head = " ".join(p for p in (document.doc_type, f"số {document.number}" if document.number else "") if p)
     if document.date:
         head += f" ngày {document.date.text}" if document.date.precision == "day" else f" ({document.date.text})"
     if document.issuer:
         head += f" của {document.issuer}"
-    parts = [f"{head.strip()}: {document.summary}" if head.strip() else document.summary]
-    parts.append(f"Hồ sơ {archival_file.file_code}: {archival_file.title}")
-    parts.append(f"Phông {fonds.name}" + (f" ({fonds.code})" if fonds.code else ""))
-    if organization:
-        parts.append(organization)
-    parts.append(f"Mã định danh: {document.doc_id}")
+    described = f"{head.strip()}: {document.summary}" if head.strip() else document.summary
+    place = [_fonds_label(fonds)]
+    if archival_file.inventory:
+        place.append(f"Mục lục số {archival_file.inventory}")
+    if archival_file.box:
+        place.append(f"Hộp số {archival_file.box}")
+    file_label = archival_file.file_number or archival_file.file_code
+    place.append(f"Hồ sơ số {file_label}" + (f" ({archival_file.file_code})" if file_label != archival_file.file_code else ""))
+    if document.page_range:
+        word = "tờ" if "tờ" in document.page_range_column.lower() else "tr."
+        place.append(f"{word} {range_text(document.page_range)}")
+    if config.organization:
+        place.append(f"lưu tại {config.organization}")
+    where = f"Truy cập tại: {config.base_url}/{path}" if config.base_url else f"Trong: {config.title}, trang {path}"
+    parts = [described, ", ".join(place), f"Mã định danh: {document.doc_id}", where]
     return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+def _fonds_label(fonds: Fonds) -> str:
+    """"Phông …" once: many fonds are named with the word already ("Phông Ủy ban nhân dân …")."""
+    name = fonds.name if fonds.name.casefold().startswith("phông") else f"Phông {fonds.name}"
+    return name + (f" ({fonds.code})" if fonds.code else "")
 
 
 def _field(key: str, value) -> tuple[str, str] | None:
@@ -185,21 +220,45 @@ def _field(key: str, value) -> tuple[str, str] | None:
     return (f"f_{key}", str(value))
 
 
-def document_fields(document: Document) -> list[tuple[str, str]]:
-    """(label key, value) for every non-empty field; unknown columns come last."""
-    keys = (
-        "doc_id", "number", "date", "doc_type", "issuer", "summary", "signer", "file_code", "ordinal",
-        "language", "pages", "page_range", "access", "reliability", "autograph", "condition", "info_code",
-        "keywords", "notes",
-    )
+# The document page's description in the groups a reader looks for (ISAD(G)'s areas, as
+# Vietnamese finding aids group them): label keys per group, in order.
+DOCUMENT_GROUPS = (
+    ("group_identification", ("doc_id", "number", "date", "doc_type", "issuer", "signer")),
+    ("group_content", ("summary", "keywords", "notes", "info_code", "language")),
+    ("group_physical", ("pages", "page_range", "reliability", "autograph", "condition")),
+    ("group_access", ("access", "file_code", "ordinal")),
+)
+
+
+def document_field_groups(document: Document) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group label key, [(label key, value)]) for every group with a non-empty field."""
     values = {
         "pages": document.declared_pages,
         "page_range": range_text(document.page_range) if document.page_range else None,
         "access": document.tier.label_vi,
         "date": document.date,
     }
-    fields = [_field(k, values[k] if k in values else getattr(document, k)) for k in keys]
-    return [f for f in fields if f]
+    groups = []
+    for group, keys in DOCUMENT_GROUPS:
+        fields = [_field(k, values[k] if k in values else getattr(document, k)) for k in keys]
+        if any(fields):
+            groups.append((group, [f for f in fields if f]))
+    return groups
+
+
+# Values PDF writers put in when they have nothing to say: noise to a reader.
+_EMPTY_PDF_VALUES = frozenset({"unspecified", "untitled", "unknown", "anonymous", "none", "null", "n/a", "-"})
+
+
+def pdf_technical_fields(document: Document) -> list[tuple[str, str]]:
+    """(label key, value) of the scan's file: its own metadata without the noise, size, hash."""
+    pdf = document.pdf
+    if not pdf:
+        return []
+    fields = [(f"pdf_{key}", value) for key, value in pdf.info.items() if value.strip().casefold() not in _EMPTY_PDF_VALUES]
+    if pdf.page_count is not None:
+        fields.append(("pdf_pages", str(pdf.page_count)))
+    return fields + [("sha256", pdf.sha256)]
 
 
 def file_fields(archival_file: ArchivalFile) -> list[tuple[str, str]]:
@@ -223,5 +282,6 @@ def package_fields(package: Package) -> list[tuple[str, str]]:
         ("handover_date", package.handover_date.text if package.handover_date else ""),
         ("handed_over_by", package.handed_over_by),
         ("received_by", package.received_by),
+        ("description", package.description),
     ]
     return [(k, v) for k, v in rows if v]

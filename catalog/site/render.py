@@ -14,6 +14,9 @@ What every template receives (the template contract):
 - ``asset(path)``: relative link to a shared file (``"static/site.css"``, ``"pdf/x.pdf"``)
 - ``other_lang_href``: the same page in the other UI language, or None
 - ``nav``: the Markdown pages, for the menu
+- ``archive_lang``: `` lang="vi"`` on pages of another language, "" on Vietnamese ones: for
+  the elements that show the archive's own words (they are never translated), so screen
+  readers and hyphenation treat them as Vietnamese
 - ``thumb(doc)``: the thumbnail of a document's first own page (``page``, ``src`` from
   the site root, ``width``, ``height``; see ``catalog.site.thumbnails``), or None
 - plus the page's own variables (see ``catalog.site.pages``).
@@ -33,11 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from catalog.model import Document
 from catalog.site.i18n import translator
 
 LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
+_VI_ATTRIBUTE = markupsafe.Markup(' lang="vi"')
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,7 @@ class Renderer:
             "asset": lambda target: relative(target, own_path),
             "other_lang_href": relative(LANGUAGE_PREFIX[others[0]] + page.path, own_path) if others else None,
             "nav": self.nav,
+            "archive_lang": _VI_ATTRIBUTE if lang != "vi" else "",
             **page.context,
         }
         return self.env.get_template(page.template).render(context)

@@ -6,8 +6,8 @@ their type. It is keyed by content, never by time. A ``Fingerprinter`` remembers
 fingerprint of each dataclass instance it met during one build, so the thousands of pages
 that show the same document or file digest it once.
 
-``shallow`` is for what a page only links to (the fonds in a document's breadcrumb, the
-previous and next documents): a dataclass's own values, without its ``list`` fields. The
+``shallow`` is for what a page only links to (the fonds and file in a document's
+breadcrumb): a dataclass's own values, without its ``list`` fields. The
 model keeps that convention: lists hold children (a fonds' files, a file's documents, a
 scan's pages), tuples hold values (keywords, extra fields, ranges). So a page must not
 show a linked value's children, not even their number: a new file in a fonds then

@@ -25,7 +25,7 @@ from catalog.text.pdf_checks import PdfIssue, inspect_pdf
 
 T, R = TypeVar("T"), TypeVar("R")
 
-CACHE_VERSION = 5  # bump when PdfFacts or their extraction changes (5: pages say whether they need OCR)
+CACHE_VERSION = 6  # bump when PdfFacts or their extraction changes (6: metadata by stable keys)
 
 
 def check_pdf(path: Path, sha256: str = "", size: int | None = None) -> tuple[PdfFacts, list[PdfIssue]]:

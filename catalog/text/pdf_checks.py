@@ -9,22 +9,23 @@ import pikepdf
 
 from catalog.model import PdfFacts
 
+# PDF metadata by stable keys; the site labels them in its languages (i18n "pdf_<key>").
 _INFO_KEYS = {
-    "/Title": "Tiêu đề PDF",
-    "/Author": "Tác giả PDF",
-    "/Subject": "Chủ đề PDF",
-    "/Keywords": "Từ khóa PDF",
-    "/Creator": "Phần mềm tạo",
-    "/Producer": "Phần mềm xuất PDF",
-    "/CreationDate": "Ngày tạo tệp",
-    "/ModDate": "Ngày sửa tệp",
+    "/Title": "title",
+    "/Author": "author",
+    "/Subject": "subject",
+    "/Keywords": "keywords",
+    "/Creator": "creator",
+    "/Producer": "producer",
+    "/CreationDate": "created",
+    "/ModDate": "modified",
 }
 _XMP_KEYS = {
-    "dc:title": "Tiêu đề (XMP)",
-    "dc:creator": "Tác giả (XMP)",
-    "dc:description": "Mô tả (XMP)",
-    "xmp:CreatorTool": "Công cụ tạo (XMP)",
-    "pdf:Producer": "Phần mềm xuất (XMP)",
+    "dc:title": "xmp_title",
+    "dc:creator": "xmp_creator",
+    "dc:description": "xmp_description",
+    "xmp:CreatorTool": "xmp_creator_tool",
+    "pdf:Producer": "xmp_producer",
 }
 
 
@@ -81,16 +82,16 @@ def _read_open_pdf(pdf: "pikepdf.Pdf", facts: PdfFacts, path: str) -> list[PdfIs
 def _metadata(pdf: "pikepdf.Pdf") -> dict[str, str]:
     found: dict[str, str] = {}
     try:
-        for key, label in _INFO_KEYS.items():
+        for key, name in _INFO_KEYS.items():
             value = pdf.docinfo.get(key)
             if value is not None and str(value).strip():
-                found[label] = _pdf_date(str(value).strip()) if key.endswith("Date") else str(value).strip()
+                found[name] = _pdf_date(str(value).strip()) if key.endswith("Date") else str(value).strip()
         with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
-            for key, label in _XMP_KEYS.items():
+            for key, name in _XMP_KEYS.items():
                 value = xmp.get(key)
                 if value:
                     text = ", ".join(map(str, value)) if isinstance(value, (list, set)) else str(value)
-                    found.setdefault(label, text.strip())
+                    found.setdefault(name, text.strip())
     except Exception:  # noqa: BLE001 - metadata is optional; a bad XMP packet must not lose the page text
         pass
     return found

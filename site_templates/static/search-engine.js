@@ -47,9 +47,9 @@
   function plan(groups, completion) {
     const required = [], relevance = [], pageKeys = new Map();
     const tiers = { own: [], exactPhrase: [], adjacent: [], bigrams: [], exact: [] };
-    groups.forEach((group, g) => {
+    groups.forEach((group) => {
       const folded = group.syllables.map((s) => s.folded);
-      const alternatives = (i) => (completion && completion.group === g && completion.syllable === i
+      const alternatives = (i) => (completion && completion.group === group && completion.syllable === i
         ? [folded[i], ...completion.keys] : [folded[i]]);
       if (group.kind === "number") {
         // by any of its number keys, or by its parts adjacent (never the parts apart)
@@ -252,8 +252,8 @@
   /** The most frequent words the last, unfinished word of the query may become. */
   async function completionFor(groups, query) {
     if (!groups.length || !/[\p{L}\p{N}\p{M}]$/u.test(nfc(query))) return null;
-    const g = groups.length - 1, group = groups[g];
-    if (group.kind !== "words") return null;
+    const group = groups[groups.length - 1];
+    if (group.kind !== "words" || group.excluded) return null; // completing an excluded word would widen it
     const i = group.syllables.length - 1, typed = group.syllables[i].folded;
     const chars = Array.from(typed);
     if (chars.length < 2) return null;
@@ -268,7 +268,7 @@
     }
     const keys = [...frequency].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, COMPLETIONS).map(([key]) => key);
-    return keys.length ? { group: g, syllable: i, keys } : null;
+    return keys.length ? { group, syllable: i, keys } : null;
   }
 
   // --- filters, facets, order ------------------------------------------------
@@ -306,7 +306,9 @@
     return { kept, facets: facetLists(meta, counts) };
   }
 
-  /** Facet values {value (the URL parameter), label, code, count}: most frequent first, years in order. */
+  /** Facet values {value (the URL parameter), label, code, count}: in Vietnamese alphabetical order
+   * (ICU's, as the build's browse pages: catalog/language/collation.py), fonds by their shown
+   * "code — name", years in order. */
   function facetLists(meta, counts) {
     const fonds = ([code, name]) => ({ value: code || name, label: name, code });
     const plain = (value) => ({ value: String(value), label: String(value) });
@@ -316,8 +318,10 @@
       issuer: [...counts.issuer].map(([i, count]) => Object.assign(plain(meta.issuers[i - 1]), { count })),
       year: [...counts.year].map(([year, count]) => Object.assign(plain(year), { count })),
     };
-    const byCount = (a, b) => b.count - a.count || a.label.localeCompare(b.label, "vi");
-    for (const name of ["fonds", "type", "issuer"]) lists[name].sort(byCount);
+    const compare = new Intl.Collator("vi").compare; // equal labels keep the index's order (sorted_vi's)
+    const shown = (f) => (f.code && f.code !== f.label ? f.code + " — " : "") + f.label;
+    lists.fonds.sort((a, b) => compare(shown(a), shown(b)));
+    for (const name of ["type", "issuer"]) lists[name].sort((a, b) => compare(a.label, b.label));
     lists.year.sort((a, b) => a.value - b.value);
     return lists;
   }
@@ -332,38 +336,100 @@
 
   // --- the query --------------------------------------------------------------
 
+  /** query_sides(): the sides of OR (each its groups, in order) and the excluded groups. */
+  function querySides(groups) {
+    const sides = new Map();
+    for (const g of groups.filter((x) => !x.excluded)) sides.set(g.side, [...(sides.get(g.side) || []), g]);
+    return { sides: [...sides.values()], excluded: groups.filter((g) => g.excluded) };
+  }
+
+  /** A plan per side of OR, and per excluded group one of its required clauses only. */
+  function plans(groups, completion) {
+    const { sides, excluded } = querySides(groups);
+    const exclusions = excluded.map((g) => ({ required: plan([g], null).required, relevance: [], tiers: [], pageKeys: [] }));
+    return { groups: sides, sides: sides.map((side) => plan(side, completion)), exclusions };
+  }
+
+  /** The candidates of every plan; a second round loads positions to confirm phrases of 3+ syllables. */
+  async function matchAll(all, raw, n) {
+    let found = all.map((p) => candidatesOf(p, raw, n));
+    const more = [...new Set(all.flatMap((p, i) => verifyKeys(p, raw, n, found[i])))];
+    if (more.length) {
+      (await fetchKeys(more)).forEach((value, key) => raw.set(key, value));
+      found = all.map((p) => candidatesOf(p, raw, n));
+    }
+    return found;
+  }
+
+  /** query._side_matches and _rank: per side its documents (none excluded); scores summed over sides. */
+  async function rankSides(q, raw, meta) {
+    const all = [...q.sides, ...q.exclusions], found = await matchAll(all, raw, meta.n);
+    const removed = new Set(found.slice(q.sides.length).flat());
+    const sideDocs = found.slice(0, q.sides.length).map((docs) => new Set(docs.filter((d) => !removed.has(d))));
+    const scores = new Map();
+    q.sides.forEach((p, i) => rank(p, raw, meta, [...sideDocs[i]]).forEach((score, doc) => {
+      scores.set(doc, (scores.get(doc) || 0) + score);
+    }));
+    return { scores, sideDocs };
+  }
+
+  /** query._exact_docs: documents holding every accented syllable of a side they match by its exact key. */
+  function exactDocs(q, sideDocs, raw, n) {
+    const exact = new Set();
+    q.groups.forEach((side, i) => {
+      const keys = [...new Set(side.flatMap((g) => g.syllables.filter((s) => s.marked).map((s) => "!" + s.exact)))];
+      const flags = keys.length ? altFlags({ keys }, raw, n) : null;
+      sideDocs[i].forEach((doc) => { if (!flags || flags[doc]) exact.add(doc); });
+    });
+    return exact;
+  }
+
+  /** query._matching_pages over the sides the document matches; the snippet from the first of them. */
+  function sidePages(q, sideDocs, raw, doc) {
+    const each = q.sides.filter((p, i) => sideDocs[i].has(doc)).map((p) => pagesOf(p, raw, doc));
+    const pages = [...new Set(each.flatMap((e) => e.pages))].sort((a, b) => a - b);
+    return { pages, snippetPage: each.length ? each[0].snippetPage : -1 };
+  }
+
+  /** The counts of search_results: exact and approximate among `docs`, and the no-exact-match notice. */
+  function counts(groups, docs, exact) {
+    const accented = groups.some((g) => !g.excluded && g.syllables.some((s) => s.marked));
+    const exactCount = docs.filter((doc) => exact.has(doc)).length;
+    const onlyExclusions = groups.some((g) => g.excluded) && groups.every((g) => g.excluded);
+    return { exact: exactCount, approximate: docs.length - exactCount, accented, onlyExclusions,
+      noExact: accented && docs.length > 0 && exactCount === 0 };
+  }
+
   /**
-   * Ranked results for a query: {query, total, results, facets, highlight}.
+   * Ranked results for a query: {query, total, results, facets, highlight, and the counts
+   * exact, approximate (after the filters), accented, noExact, onlyExclusions}.
    * options: fonds, type, issuer, from, to (years), sort ("relevance" | "date" |
    * "date-desc"), offset, limit (default 10), prefix (complete the last word: while typing).
    * Each result: doc, id, title, number, date, issuer, type, url, pdf, pageCount,
-   * score, pages (1-based pages holding every word), snippetPage (-1: none).
+   * score, exact, pages (1-based pages holding every word), snippetPage (-1: none).
    */
   async function query(text, options = {}) {
     const meta = await ready();
     const groups = parseQuery(String(text || ""));
-    if (!groups.length || !meta.n) {
+    const completion = groups.length && meta.n && options.prefix ? await completionFor(groups, text) : null;
+    const q = plans(groups, completion);
+    if (!q.sides.length || !meta.n) {
       const facets = { fonds: [], type: [], issuer: [], year: [] };
-      return { query: text, total: 0, results: [], facets, highlight: highlightKeys(groups, null) };
+      return Object.assign({ query: text, total: 0, results: [], facets, highlight: highlightKeys(groups, null) },
+        counts(groups, [], new Set()));
     }
-    const completion = options.prefix ? await completionFor(groups, text) : null;
-    const p = plan(groups, completion);
-    const raw = await fetchKeys(planKeys(p));
-    let candidates = candidatesOf(p, raw, meta.n);
-    const more = verifyKeys(p, raw, meta.n, candidates);
-    if (more.length) { // second round: positions, to confirm phrases of 3+ syllables
-      (await fetchKeys(more)).forEach((value, key) => raw.set(key, value));
-      candidates = candidatesOf(p, raw, meta.n);
-    }
-    const scores = rank(p, raw, meta, candidates);
+    const raw = await fetchKeys([...new Set([...q.sides, ...q.exclusions].flatMap(planKeys))]);
+    const { scores, sideDocs } = await rankSides(q, raw, meta);
+    const exact = exactDocs(q, sideDocs, raw, meta.n);
     const { kept, facets } = filterAndCount(meta, [...scores.keys()], options);
     const ordered = order(kept, scores, options.sort, meta);
     const offset = Math.max(0, options.offset || 0), limit = options.limit === undefined ? 10 : options.limit;
     const page = ordered.slice(offset, offset + limit);
     const shown = await Promise.all(page.map((doc) => loadDocument(doc)));
-    const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6 },
-      display(shown[i]), pagesOf(p, raw, doc)));
-    return { query: text, total: ordered.length, results, facets, highlight: highlightKeys(groups, completion) };
+    const results = page.map((doc, i) => Object.assign({ doc, score: Math.round(scores.get(doc) * 1e6) / 1e6,
+      exact: exact.has(doc) }, display(shown[i]), sidePages(q, sideDocs, raw, doc)));
+    return Object.assign({ query: text, total: ordered.length, results, facets,
+      highlight: highlightKeys(groups, completion) }, counts(groups, ordered, exact));
   }
 
   function display(d) {
@@ -377,7 +443,7 @@
   /** Keys to mark: every query word folded (and its completions); exact keys of accented words. */
   function highlightKeys(groups, completion) {
     const folded = new Set(), exact = new Set();
-    groups.forEach((group) => group.syllables.forEach((s) => {
+    groups.filter((group) => !group.excluded).forEach((group) => group.syllables.forEach((s) => {
       folded.add(s.folded);
       if (s.marked) exact.add(s.exact);
     }));
@@ -386,5 +452,5 @@
   }
 
   Object.assign(CS, { query, ready, prefixName });
-  CS.engine = { plan, planKeys, verifyKeys, candidatesOf, rank, pagesOf, completionFor };
+  CS.engine = { plan, plans, planKeys, verifyKeys, candidatesOf, rank, pagesOf, completionFor, querySides };
 })(window);

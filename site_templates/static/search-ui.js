@@ -158,6 +158,12 @@
       element("img", { src: s.root + src, width, height, loading: "lazy", alt: s.ui.page + " " + first }));
   }
 
+  /** The document page, at the hit's page, with the words to highlight there (document.js). */
+  function landing(s, result, found) {
+    const q = s.input.value.trim(), page = (found && found.page) || result.pages[0];
+    return result.url + (q ? "?q=" + encodeURIComponent(q) : "") + (page ? "#trang-" + page : "");
+  }
+
   async function item(s, result, keys) {
     const title = result.title || result.number || result.id;
     const meta = [result.type, result.number, result.date, result.issuer].filter(Boolean).join(" · ");
@@ -167,8 +173,22 @@
     const snippetNode = found && element("p", { class: "snippet" },
       pageNode ? element("span", { class: "snippet-page" }, pageNode, ": ") : null, ...marked(found.parts));
     return element("li", { class: "result", "data-doc-id": result.id }, thumb,
-      element("a", { class: "result-title", href: result.url }, ...marked(highlight(title, keys))),
+      element("a", { class: "result-title", href: landing(s, result, found) }, ...marked(highlight(title, keys))),
       meta ? element("p", { class: "result-meta" }, meta) : null, snippetNode, pageLinks(s, result));
+  }
+
+  /**
+   * The line above the results: the count, with the exact and approximate ones when the query
+   * has diacritics; when none is exact, the notice says the results are only approximate.
+   */
+  function summary(s, q, answer) {
+    if (!q) return s.ui.enterQuery;
+    if (answer.onlyExclusions) return s.ui.onlyExclusions;
+    if (!answer.total) return s.ui.none;
+    const count = s.ui.count.replace("{n}", answer.total);
+    if (answer.noExact) return s.ui.noExact.replace("{q}", q.replace(/\s+/gu, " ")) + " " + count;
+    if (!answer.accented) return count;
+    return count + " (" + s.ui.exactCounts.replace("{exact}", answer.exact).replace("{approximate}", answer.approximate) + ")";
   }
 
   /** Query and render; data-state is "loading", then "done" with data-query and data-total. */
@@ -183,7 +203,7 @@
     if (append) s.results.append(...items); else s.results.replaceChildren(...items);
     s.shown = (append ? s.shown : 0) + items.length;
     for (const name of ["fonds", "type", "issuer"]) fillFacet(s, name, answer.facets, v[name]);
-    s.status.textContent = !v.q ? s.ui.enterQuery : answer.total ? s.ui.count.replace("{n}", answer.total) : s.ui.none;
+    s.status.textContent = summary(s, v.q, answer);
     s.more.hidden = s.shown >= answer.total;
     s.results.setAttribute("data-query", v.q);
     s.results.setAttribute("data-total", String(answer.total));
@@ -201,6 +221,39 @@
     else if (at === 0 && !down) s.input.focus();
     else return;
     event.preventDefault();
+  }
+
+  /**
+   * The filters behind a button "Filters (N)", N the filters in use, and a "Clear filters" link
+   * (this page with the query and sort only; a click empties the filters in place and searches
+   * again). Folded at first on a phone-sized screen, so that the results come first.
+   */
+  function filterToggle(s) {
+    const button = document.getElementById("filters-toggle"), clear = document.getElementById("filters-clear");
+    const panel = document.getElementById("search-filters");
+    if (!button || !clear || !panel) return;
+    const filters = ["fonds", "type", "issuer", "from", "to"].map((f) => s.form.elements[f]).filter(Boolean);
+    const show = (open) => { panel.hidden = !open; button.setAttribute("aria-expanded", String(open)); };
+    const update = () => {
+      const active = filters.filter((field) => field.value.trim()).length, kept = new URLSearchParams();
+      for (const f of ["q", "sort"]) if (s.form.elements[f] && s.form.elements[f].value.trim()) kept.set(f, s.form.elements[f].value.trim());
+      button.querySelector(".filter-count").textContent = "(" + active + ")";
+      clear.setAttribute("href", clear.getAttribute("href").split("?")[0] + (String(kept) ? "?" + kept : ""));
+      clear.hidden = !active;
+    };
+    button.hidden = false;
+    show(!global.matchMedia("(max-width: 40rem)").matches);
+    button.addEventListener("click", () => show(panel.hidden));
+    clear.addEventListener("click", (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // a new tab: the plain link
+      event.preventDefault();
+      for (const field of filters) field.value = "";
+      panel.dispatchEvent(new Event("change", { bubbles: true })); // the form's own listener: the URL, the results
+      button.focus(); // the link is hidden now
+    });
+    s.form.addEventListener("change", update);
+    s.form.addEventListener("input", update);
+    update();
   }
 
   function start() {
@@ -221,6 +274,7 @@
     s.results.addEventListener("keydown", (event) => onKey(s, event));
     s.more.addEventListener("click", () => search({ append: true }));
     fillForm(s);
+    filterToggle(s);
     search({});
   }
 

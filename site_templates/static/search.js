@@ -30,6 +30,11 @@
   const SYMBOL_SPLIT = new RegExp("(" + SEP + ")", "u");
   const DASH_RE = new RegExp("[" + DASHES.replace("-", "\\-") + "]", "gu");
   const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]/g;
+  // Query operators (OR_OPERATOR, EXCLUSION_MARK ...): spaces listed, as \s differs from Python's.
+  const NOT_SPACE = "[^ \\t\\n\\r\\f\\v" + NO_BREAK_SPACES + "]";
+  const OR_OPERATOR = new RegExp("(?<!" + NOT_SPACE + ")OR(?!" + NOT_SPACE + ")", "gu");
+  const EXCLUSION_MARK = new RegExp("(?<!" + NOT_SPACE + ")-(?=" + NOT_SPACE + ")", "gu");
+  const MARK_BEFORE_QUOTE = new RegExp("(?<!" + NOT_SPACE + ")-$", "u"), PIECE = new RegExp(NOT_SPACE + "+", "uy");
   const UPPER = /\p{Uppercase}/u, LOWER = /\p{Lowercase}/u;
   const DIGIT = /[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u; // str.isdigit, nearly
 
@@ -149,34 +154,72 @@
     return found;
   }
 
+  // --- query syntax: catalog/language/query_syntax.py ----------------------------------
+
   function querySyllables(text) {
     return tokenize(text).map((t) => ({ text: t.text, exact: toneKey(t.text), folded: foldedKey(t.text),
       marked: hasDiacritics(t.text) }));
   }
 
-  function unquotedGroups(text) {
+  const blank = (text, spans) => spans.reduce((t, [a, b]) => t.slice(0, a) + " ".repeat(b - a) + t.slice(b), text);
+  const inside = (spans, at) => spans.some(([a, b]) => a <= at && at < b);
+  const group = (kind, syllables, numberKeys, side, excluded) => ({ kind, syllables, numberKeys, side, excluded });
+
+  /** _exclusion_marks(): offsets of the "-" that exclude, not a dash inside a number. */
+  function exclusionMarks(text) {
+    const numbers = findDocumentNumbers(text).map((n) => [n.start, n.end]);
+    return [...text.matchAll(EXCLUSION_MARK)].map((m) => m.index).filter((at) => !inside(numbers, at));
+  }
+
+  /** _unquoted_groups(): numbers and words; excluded pieces as excluded phrases, excluded numbers. */
+  function unquotedGroups(text, side) {
+    const marks = exclusionMarks(text);
+    text = blank(text, marks.map((m) => [m, m + 1]));
+    const starts = new Set(findDocumentNumbers(text).map((n) => n.start));
+    const pieces = marks.filter((m) => !starts.has(m + 1)).map((m) => {
+      PIECE.lastIndex = m + 1;
+      return [m + 1, m + 1 + PIECE.exec(text)[0].length];
+    });
+    const excluded = pieces.map(([a, b]) => group("phrase", querySyllables(text.slice(a, b)), [], side, true));
+    text = blank(text, pieces);
     const groups = [];
     let cursor = 0;
     for (const number of findDocumentNumbers(text)) {
-      groups.push({ kind: "words", syllables: querySyllables(text.slice(cursor, number.start)), numberKeys: [] });
-      groups.push({ kind: "number", syllables: querySyllables(number.text), numberKeys: numberKeys(number.text) });
+      groups.push(group("words", querySyllables(text.slice(cursor, number.start)), [], side, false));
+      groups.push(group("number", querySyllables(number.text), numberKeys(number.text), side,
+        marks.includes(number.start - 1)));
       cursor = number.end;
     }
-    groups.push({ kind: "words", syllables: querySyllables(text.slice(cursor)), numberKeys: [] });
-    return groups.filter((g) => g.syllables.length);
+    groups.push(group("words", querySyllables(text.slice(cursor)), [], side, false));
+    return [...groups, ...excluded].filter((g) => g.syllables.length);
   }
 
-  /** parse_query(): quoted phrases, document numbers and plain words, in order. */
-  function parseQuery(query) {
-    const text = nfc(query), groups = [];
+  /** _side_groups(): one side of OR: quoted phrases (-"…" excludes one), numbers, words. */
+  function sideGroups(text, side) {
+    const groups = [];
     let cursor = 0;
     for (const quoted of text.matchAll(QUOTED)) {
-      groups.push(...unquotedGroups(text.slice(cursor, quoted.index)));
+      const before = text.slice(cursor, quoted.index);
+      groups.push(...unquotedGroups(before, side));
       const phrase = querySyllables(quoted[1]);
-      if (phrase.length) groups.push({ kind: "phrase", syllables: phrase, numberKeys: [] });
+      if (phrase.length) groups.push(group("phrase", phrase, [], side, MARK_BEFORE_QUOTE.test(before)));
       cursor = quoted.index + quoted[0].length;
     }
-    groups.push(...unquotedGroups(text.slice(cursor)));
+    groups.push(...unquotedGroups(text.slice(cursor), side));
+    return groups;
+  }
+
+  /** parse_query(): groups {kind, syllables, numberKeys, side (of OR), excluded (-word)}, in order. */
+  function parseQuery(query) {
+    const text = nfc(query), groups = [];
+    const quoted = [...text.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
+    const cuts = [...text.matchAll(OR_OPERATOR)].filter((m) => !inside(quoted, m.index)).map((m) => [m.index, m.index + 2]);
+    let cursor = 0;
+    for (const [start, end] of [...cuts, [text.length, text.length]]) {
+      const side = new Set(groups.filter((g) => !g.excluded).map((g) => g.side)).size;
+      groups.push(...sideGroups(text.slice(cursor, start), side));
+      cursor = end;
+    }
     return groups;
   }
 

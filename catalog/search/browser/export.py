@@ -96,6 +96,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from catalog.language.collation import sorted_vi
 from catalog.search.browser import segments as index_segments
 from catalog.search.browser.postings import (
     LENGTH_TABLE,
@@ -168,7 +169,7 @@ def write_search_files(folder: Path, records: Iterable[IndexRecord], display: Ma
 
 
 def _table(values: Iterable[str]) -> list[str]:
-    return sorted({v for v in values if v}, key=lambda v: (v.casefold(), v))
+    return sorted_vi({v for v in values if v})  # in the order the filters list them
 
 
 def meta(segments: Sequence[Segment], by_id: Mapping[str, IndexRecord]) -> dict:

@@ -1,0 +1,60 @@
+"""axe-core (the npm package pinned in tests/package.json, installed by `bash scripts/setup.sh
+--test`) in headless Chromium on every page type of the built sample, in both languages, at a
+phone's width and a laptop's: no violation at all. Every rule axe has is run, best-practice
+and AAA ones included; each page is checked as it opens, then with its <details> and the
+search page's filters opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_layout import WIDTHS, open_page, page_types
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+RUN_JS = """async () => {
+  const rules = Object.fromEntries(axe.getRules().map((r) => [r.ruleId, {enabled: true}]));
+  const result = await axe.run(document, {rules, resultTypes: ['violations']});
+  return result.violations.map((v) => ({
+    rule: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => [n.target.join(' '), n.failureSummary.split('\\n').slice(1, 3).join(' ').trim()]),
+  }));
+}"""
+
+OPEN_ALL_JS = """() => {
+  document.querySelectorAll('details').forEach((d) => { d.open = true; });
+  const toggle = document.getElementById('filters-toggle');
+  if (toggle && toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `bash scripts/setup.sh --test` (npm ci in tests/)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_axe_finds_no_violation_on_any_page_type(sample_build, browser, axe_source, size):
+    width, height = WIDTHS[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    site = sample_build.paths.site
+    found = {}
+    try:
+        for name, path in page_types(sample_build).items():
+            open_page(page, site, path)
+            page.add_script_tag(content=axe_source)
+            for state in ("as opened", "opened up"):
+                if state == "opened up":
+                    page.evaluate(OPEN_ALL_JS)
+                violations = page.evaluate(RUN_JS)
+                if violations:
+                    found[f"{name} ({path}, {state})"] = violations
+    finally:
+        context.close()
+    assert not found, found
