@@ -144,3 +144,17 @@ def test_results_csv_read_back_matches_the_results_shown(sample_build, browser):
         assert all(row[7].startswith("file://") and row[7].endswith(".html") for row in rows[1:])
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_print_list_holds_every_result_under_the_query(sample_build, page):
+    page.goto((sample_build.paths.site.resolve() / "search.html").as_uri() + "?q=lưu trữ&sort=date")
+    page.wait_for_selector("#results[data-state=done]")
+    total = int(page.locator("#results").get_attribute("data-total"))
+    page.evaluate("window.print = () => { window.printed = true; }")  # headless: no dialog to wait for
+    page.click("#print-list")
+    page.wait_for_function("window.printed === true")
+    assert page.locator("ol.print-list li").count() == total > 10  # all of them, not the first screen
+    assert page.locator("p.print-list").inner_text() == "Kết quả tìm kiếm cho: lưu trữ · Ngày, cũ trước"
+    page.emulate_media(media="print")
+    assert page.locator("ol.print-list").is_visible() and not page.locator("#results").is_visible()

@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_file": "ket-qua-tim-kiem.csv",
         "export_rank": "STT",
         "export_url": "Địa chỉ",
+        "export_printed": "Kết quả tìm kiếm cho: {q}",
         "unknown": "Không rõ",
         "undated": "Không rõ năm",
         "package": "Gói tài liệu",
@@ -355,6 +356,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_file": "search-results.csv",
         "export_rank": "No.",
         "export_url": "Address",
+        "export_printed": "Search results for: {q}",
     },
 }
 

@@ -40,8 +40,12 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  /** The list the printer gets (print CSS shows it instead of the live results). */
-  function printList(list, results, ui) {
+  /** The list the printer gets (print CSS shows it instead of the live results), under the
+   * query and filters it answers, so a printed page says what was searched. */
+  function printList(list, results, ui, form) {
+    const asked = FIELDS.map((f) => form.elements[f]).filter((field) => field && field.value.trim())
+      .map((field) => (field.tagName === "SELECT" ? field.selectedOptions[0].textContent : field.value.trim()));
+    list.previousElementSibling.textContent = ui.printed.replace("{q}", asked.join(" · "));
     list.replaceChildren(...results.map((r) => {
       const item = document.createElement("li");
       const title = document.createElement("strong");
@@ -69,14 +73,14 @@
     if (!page || !page.dataset.export || !global.CatalogSearch) return;
     const ui = JSON.parse(page.dataset.export), form = document.getElementById("search-form");
     const results = document.getElementById("results"), { bar, csv, print } = toolbar(ui);
-    const list = document.createElement("ol");
-    list.className = "print-list";
+    const list = document.createElement("ol"), caption = document.createElement("p");
+    list.className = caption.className = "print-list";
     document.getElementById("search-status").after(bar);
-    results.after(list);
+    results.after(caption, list);
     const show = () => { bar.hidden = !(results.dataset.state === "done" && Number(results.dataset.total) > 0); };
     new MutationObserver(show).observe(results, { attributes: true, attributeFilter: ["data-state"] });
     csv.addEventListener("click", async () => download(ui.file, csvText(rows(await allResults(form, results), ui))));
-    print.addEventListener("click", async () => { printList(list, await allResults(form, results), ui); global.print(); });
+    print.addEventListener("click", async () => { printList(list, await allResults(form, results), ui, form); global.print(); });
     show();
   }
 
