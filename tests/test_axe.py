@@ -58,3 +58,40 @@ def test_axe_finds_no_violation_on_any_page_type(sample_build, browser, axe_sour
     finally:
         context.close()
     assert not found, found
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_axe_finds_no_violation_on_the_bundles_own_pages(tmp_path, browser, axe_source, size):
+    """The offline bundle's passphrase page, locked and unlocked, and an unlocked document page."""
+    from catalog.access.tiers import Tier
+    from catalog.build import BuildPaths, build
+    from catalog.config import load_config
+    from test_bundle import PASSPHRASE, ROOT, _unlock
+
+    built = build(load_config(ROOT / "content"), BuildPaths.for_output(tmp_path / "site"), "bundle",
+                  passphrases={Tier.RESTRICTED: PASSPHRASE})
+    site = built.paths.site
+    width, height = WIDTHS[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    found = {}
+    try:
+        def check(state: str) -> None:
+            page.add_script_tag(content=axe_source)
+            violations = page.evaluate(RUN_JS)
+            if violations:
+                found[state] = violations
+            wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if wide > 0:
+                found[state + " (wider than the screen)"] = wide
+
+        open_page(page, site, "vault.html")
+        check("vault.html, locked")
+        _unlock(page, site, PASSPHRASE)
+        check("vault.html, unlocked")
+        page.goto((site / "index.html").as_uri())
+        page.wait_for_selector("#vault-bar.unlocked", state="attached")
+        check("index.html, unlocked")
+    finally:
+        context.close()
+    assert not found, found
