@@ -70,6 +70,8 @@ def test_description_is_grouped_and_technical_fields_are_aside_in_the_page_langu
     assert "unspecified" not in vi and "anonymous" not in vi  # producers' noise is left out
     # The archive's own words are marked Vietnamese on English pages, and only there.
     assert f'<h1 lang="vi">{doc.title}</h1>' in en.replace("&#39;", "'") and '<h1 lang="vi">' not in vi
+    assert f'<span aria-current="page" lang="vi">{doc.number or doc.doc_id}</span>' in en  # the breadcrumb's names
+    assert '<span aria-current="page" lang="vi">' not in vi
 
 
 def test_fonds_and_file_pages_show_the_package_descriptions(sample_build):
