@@ -51,6 +51,9 @@ class DigestCache:
             self.known = {}
         self.hashed = 0  # files actually read this build, for the report
         self._real_folders: dict[Path, str] = {}
+        # What this build found already: the text stage and the fixity history ask for the
+        # same scans, and one build sees a file as it was when it first looked.
+        self._seen: dict[tuple, tuple[dict[str, str], int]] = {}
 
     def digest(self, path: Path, named: bool = True) -> tuple[str, int]:
         """(sha256, size) of ``path``; reads the file only when it changed."""
@@ -65,10 +68,17 @@ class DigestCache:
         A file that may not be named (``named=False``) is remembered by its inode and
         ctime instead of its path, so the cache names no scan of a secret document.
         """
+        wanted = {"sha256", *algorithms}
+        seen_key = (str(path), named, frozenset(wanted))
+        if seen_key in self._seen:
+            return self._seen[seen_key]
+        self._seen[seen_key] = found = self._digests(path, wanted, named)
+        return found
+
+    def _digests(self, path: Path, wanted: set[str], named: bool) -> tuple[dict[str, str], int]:
         info = os.stat(path)
         key = self._key(path, info, named)
         entry = self.known.get(key)
-        wanted = {"sha256", *algorithms}
         if entry and entry[0] == info.st_size and entry[1] == info.st_mtime_ns:
             known = {"sha256": entry[2], **(entry[3] if len(entry) > 3 else {})}
             if wanted <= known.keys():

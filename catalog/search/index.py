@@ -322,6 +322,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def _segments_touched(ix, doc_ids: set[str]) -> set[str]:
     """Every document of the segments that hold one of ``doc_ids``."""
     touched: set[str] = set()
+    if not doc_ids:  # a batch of new documents only: no segment's stored fields need reading
+        return touched
     with ix.reader() as reader:
         for segment, _ in reader.leaf_readers():
             held = {stored["doc_id"] for stored in segment.all_stored_fields()}
