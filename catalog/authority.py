@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalog.language.collation import sort_key, sorted_vi
 from catalog.language.vietnamese import tone_key
@@ -47,6 +48,7 @@ class Authority:
 Authorities = dict[str, dict[str, Authority]]  # dimension → each spelling → its name's authority
 
 
+@lru_cache(maxsize=1 << 16)  # a catalog names few bodies, types and signers, thousands of times each
 def name_key(text: str) -> str:
     """One key for the spellings of a name: tone placement, case and spacing do not count."""
     return " ".join(tone_key(word) for word in text.split())

@@ -211,7 +211,9 @@ def _fonds_label(fonds: Fonds) -> str:
 
 
 def _field(key: str, value) -> tuple[str, str] | None:
-    if value is None or value == "" or value == ():
+    if type(value) is str:  # most fields: a few hundred thousand per build at a province's scale
+        return (f"f_{key}", value) if value else None
+    if value is None or value == ():
         return None
     if isinstance(value, tuple):
         value = "; ".join(value)
