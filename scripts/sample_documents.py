@@ -1123,11 +1123,41 @@ Kho tìm được cả khi bạn gõ không dấu, gõ kiểu bỏ dấu cũ hay
 Khi bạn gõ có dấu, văn bản đúng dấu được xếp trước. Văn bản có các từ đứng liền nhau đúng
 thứ tự (ví dụ *số hóa*) được xếp trước văn bản chỉ có các từ đó nằm rải rác.
 
+Dòng đếm kết quả cho biết bao nhiêu văn bản **đúng dấu** (có mọi từ bạn gõ có dấu, đúng dấu;
+bỏ dấu kiểu cũ hay mới như *hoà*/*hòa* đều tính là đúng) và bao nhiêu **gần đúng** (chỉ khớp khi
+bỏ dấu). Nếu không văn bản nào đúng dấu, trang báo: *Không có kết quả đúng dấu cho “hòa giải”;
+kết quả gần đúng:* và chỉ hiện các văn bản gần đúng, ví dụ văn bản về *hóa chất* và *giải thể*
+khi bạn tìm `hòa giải`.
+
 ## Tìm cụm từ chính xác
 
 Đặt cụm từ trong dấu ngoặc kép để chỉ tìm văn bản có đúng cụm từ đó, theo đúng thứ tự:
 `"lưu trữ tài liệu"` sẽ không trả về văn bản chỉ có *tài liệu* và *lưu trữ* ở hai chỗ khác
 nhau.
+
+## Tìm một trong nhiều từ: `OR`
+
+Viết `OR` (chữ in hoa) giữa hai vế để tìm văn bản có vế này **hoặc** vế kia:
+
+- `lưu trữ OR số hóa`: văn bản có *lưu trữ*, văn bản có *số hóa*; văn bản có cả hai xếp trước;
+- `64-CV/TW OR 36-HD/VPTW`: một trong hai văn bản;
+- `"lưu trữ tài liệu" OR "số hóa"`: dùng được cả với cụm từ trong ngoặc kép.
+
+Mỗi vế gồm mọi từ nằm giữa hai chữ `OR`. Chữ `or` viết thường được tìm như một từ bình thường.
+
+## Loại trừ từ: dấu trừ `-`
+
+Đặt dấu trừ ngay trước một từ, một cụm từ trong ngoặc kép hoặc một số ký hiệu (không có
+dấu cách ở giữa) để bỏ các văn bản có nó:
+
+- `số hóa -kế`: văn bản về số hóa, trừ các văn bản có từ *kế* (cả *kê*, *kẻ*…, vì từ bị loại
+  trừ được so khi đã bỏ dấu);
+- `số hóa -"kế hoạch"`: trừ văn bản có đúng cụm *kế hoạch*;
+- `công văn -64-CV/TW`: trừ Công văn số 64-CV/TW.
+
+Từ bị loại trừ áp dụng cho cả câu tìm, kể cả khi có `OR`. Câu tìm chỉ gồm từ loại trừ
+(ví dụ `-kế`) không trả về kết quả nào; trang sẽ nhắc bạn thêm từ cần tìm. Dấu gạch nằm giữa
+chữ hoặc số (`2020-2025`, `64-CV/TW`) vẫn là một phần của từ, không phải dấu loại trừ.
 
 ## Tìm theo số và ký hiệu văn bản
 
@@ -1142,11 +1172,21 @@ ví dụ `UBND-VX`.
 
 ## Mẹo
 
-- Thêm từ để thu hẹp kết quả: `thu hồi đất Phú Mỹ`.
+- Thêm từ để thu hẹp kết quả: `thu hồi đất Phú Mỹ`; dùng `OR` để mở rộng, `-từ` để loại bớt.
 - Văn bản chỉ có ảnh quét được tìm theo thông tin mô tả (trích yếu, số ký hiệu), chưa tìm
   được theo nội dung bên trong.
 - Không tìm thấy tài liệu cần? Tài liệu có thể thuộc diện sử dụng có điều kiện; hãy liên hệ
   phòng đọc của Kho Lưu trữ Tỉnh ủy.
+
+## In English
+
+The search box understands: words typed with or without diacritics (typed with them, exact
+spellings rank first); `"phrases in quotes"`, found in that order; `OR` in capitals between
+alternatives (`lưu trữ OR số hóa`); `-word`, `-"phrase"` or `-64-CV/TW` to leave out the
+documents holding it (compared without diacritics, for the whole query); document numbers
+such as `64-CV/TW` or `30/2020/NĐ-CP`, with or without dashes and slashes. The results line
+counts the **exact** matches (every word typed with diacritics found with them) and the
+**approximate** ones; when nothing matches exactly, it says so above the approximate matches.
 """
 
 

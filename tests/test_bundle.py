@@ -165,6 +165,8 @@ def test_unlocked_restricted_pages_link_to_each_other_and_to_their_english_pages
     page.wait_for_function("document.getElementById('results').dataset.state === 'done'")
     page.locator("#results .result-title", has_text=first.title).first.click()
     page.wait_for_function(f"(document.querySelector('main') || {{}}).innerText?.includes({first.doc_id!r})")
+    # The unsealed page's own script started again on it: its citation can be copied.
+    page.wait_for_selector("button.copy:not([hidden])")
     page.locator("main a", has_text=second.number).last.click()  # "Sau: <number>"
     page.wait_for_function(f"(document.querySelector('main') || {{}}).innerText?.includes({second.doc_id!r})")
     page.go_back()

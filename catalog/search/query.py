@@ -262,7 +262,7 @@ def search(index_dir: Path, query: str, limit: int = 20) -> list[Hit]:
 
 
 def search_results(index_dir: Path, query: str, limit: int = 20) -> SearchResult:
-    """Ranked hits for a query (syntax: :func:`catalog.language.vietnamese.parse_query`), and counts.
+    """Ranked hits for a query (syntax: :func:`catalog.language.query_syntax.parse_query`), and counts.
 
     ``index_dir`` is an index folder, or a built site: then the index generation its
     marker names (:func:`catalog.output_paths.published_index`), which always matches

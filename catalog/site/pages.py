@@ -117,7 +117,6 @@ def _scan_context(document: Document, thumbs: Thumbnails) -> dict:
     return {
         "pdf_page": own.start if in_file else None,  # the link opens the whole-file scan here
         "own_pages": range_text(in_file) if in_file else "",  # "3–7"
-        "own_pages_count": len(own) if in_file else 0,
         "strip": thumbs.strip(document),
         "text_pages": text_pages,
         "has_text": any(p.text.strip() for p in text_pages),

@@ -61,7 +61,7 @@
   /** The PDF viewer at page n: an <object>'s data is only read when it is inserted. */
   function openViewerAt(page) {
     const viewer = document.querySelector("object.pdf");
-    if (!viewer || !page) return;
+    if (!viewer || !page || !viewer.getAttribute("data")) return;
     const moved = viewer.cloneNode(true);
     moved.data = viewer.getAttribute("data").split("#")[0] + "#page=" + page;
     viewer.replaceWith(moved);
@@ -70,7 +70,7 @@
   function notice(article, ui, q, found) {
     const p = document.createElement("p");
     p.className = "note highlight-notice";
-    p.append((found ? ui.highlighting : ui.none).replace("{q}", q), " · ");
+    p.append((found ? ui.highlighting : ui.none).replace("{q}", () => q), " · "); // a function: "$&" in q stays as typed
     const clear = document.createElement("a");
     clear.href = location.pathname + location.hash;
     clear.textContent = ui.clear;
@@ -112,4 +112,5 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  document.addEventListener("catalog:page-shown", start); // the bundle's vault.js showed the sealed page
 })(window);

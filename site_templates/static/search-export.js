@@ -14,11 +14,12 @@
     return rows.map((row) => row.map((v) => '"' + cell(v).replace(/"/g, '""') + '"').join(",")).join("\r\n") + "\r\n";
   }
 
-  /** Every result of the form's query and filters, as the search page ranks them. */
+  /** Every result of the form's query and filters, as the search page ranks them: the last
+   * word completed too when the results shown were answered while typing. */
   async function allResults(form, results) {
     const options = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f] ? form.elements[f].value.trim() : ""]));
-    const total = Number(results.getAttribute("data-total") || "0");
-    const answer = await global.CatalogSearch.query(options.q, Object.assign(options, { offset: 0, limit: total }));
+    const total = Number(results.getAttribute("data-total") || "0"), prefix = results.dataset.prefix === "1";
+    const answer = await global.CatalogSearch.query(options.q, Object.assign(options, { offset: 0, limit: total, prefix }));
     return answer.results;
   }
 
@@ -45,7 +46,7 @@
   function printList(list, results, ui, form) {
     const asked = FIELDS.map((f) => form.elements[f]).filter((field) => field && field.value.trim())
       .map((field) => (field.tagName === "SELECT" ? field.selectedOptions[0].textContent : field.value.trim()));
-    list.previousElementSibling.textContent = ui.printed.replace("{q}", asked.join(" · "));
+    list.previousElementSibling.textContent = ui.printed.replace("{q}", () => asked.join(" · "));
     list.replaceChildren(...results.map((r) => {
       const item = document.createElement("li");
       const title = document.createElement("strong");

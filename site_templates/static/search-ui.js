@@ -186,7 +186,7 @@
     if (answer.onlyExclusions) return s.ui.onlyExclusions;
     if (!answer.total) return s.ui.none;
     const count = s.ui.count.replace("{n}", answer.total);
-    if (answer.noExact) return s.ui.noExact.replace("{q}", q.replace(/\s+/gu, " ")) + " " + count;
+    if (answer.noExact) return s.ui.noExact.replace("{q}", () => q.replace(/\s+/gu, " ")) + " " + count;
     if (!answer.accented) return count;
     return count + " (" + s.ui.exactCounts.replace("{exact}", answer.exact).replace("{approximate}", answer.approximate) + ")";
   }
@@ -206,6 +206,7 @@
     s.status.textContent = summary(s, v.q, answer);
     s.more.hidden = s.shown >= answer.total;
     s.results.setAttribute("data-query", v.q);
+    s.results.setAttribute("data-prefix", options.prefix ? "1" : ""); // the export asks the same (search-export.js)
     s.results.setAttribute("data-total", String(answer.total));
     s.results.setAttribute("data-state", "done");
   }

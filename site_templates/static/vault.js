@@ -271,6 +271,8 @@
       document.title = page.title;
     }
     document.body.replaceWith(document.adoptNode(page.body));
+    // The page's own scripts ran on the plain body: let them start again on this one (document.js).
+    document.dispatchEvent(new CustomEvent("catalog:page-shown"));
     return true;
   }
 
