@@ -160,3 +160,14 @@ def test_print_list_holds_every_result_under_the_query(sample_build, page):
     assert page.locator("p.print-list").inner_text() == "Kết quả tìm kiếm cho: lưu trữ · Ngày, cũ trước"
     page.emulate_media(media="print")
     assert page.locator("ol.print-list").is_visible() and not page.locator("#results").is_visible()
+
+
+@pytest.mark.browser
+def test_results_on_the_english_search_page_mark_the_archives_words_vietnamese(sample_build, page):
+    page.goto((sample_build.paths.site.resolve() / "en/search.html").as_uri() + "?q=so hoa")
+    page.wait_for_selector("#results[data-state=done]")
+    langs = page.locator(".result-title, .result-meta, .snippet").evaluate_all("es => es.map(e => e.lang)")
+    assert langs and set(langs) == {"vi"}
+    page.goto((sample_build.paths.site.resolve() / "search.html").as_uri() + "?q=so hoa")
+    page.wait_for_selector("#results[data-state=done]")
+    assert page.locator(".result-title[lang]").count() == 0  # a Vietnamese page needs no mark

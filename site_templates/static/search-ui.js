@@ -10,6 +10,8 @@
   const { loadDocument } = CS.internals;
   const FIELDS = ["q", "fonds", "type", "issuer", "from", "to", "sort"];
   const PAGE_SIZE = 10, TYPING_DELAY = 150, SNIPPET_TOKENS = 36;
+  // The archive's own words are Vietnamese: marked so on the English page (as the templates do).
+  const archiveLang = document.documentElement.lang !== "vi" ? "vi" : null;
 
   // --- highlighting in the original spelling ------------------------------------
 
@@ -170,11 +172,11 @@
     const [found, thumb] = await Promise.all([snippet(result, keys), thumbnail(s, result)]);
     const label = found && found.page ? s.ui.page + " " + found.page : "";
     const pageNode = label && (result.pdf ? element("a", { href: pdfAt(s, result, found.page) }, label) : label);
-    const snippetNode = found && element("p", { class: "snippet" },
+    const snippetNode = found && element("p", { class: "snippet", lang: archiveLang },
       pageNode ? element("span", { class: "snippet-page" }, pageNode, ": ") : null, ...marked(found.parts));
     return element("li", { class: "result", "data-doc-id": result.id }, thumb,
-      element("a", { class: "result-title", href: landing(s, result, found) }, ...marked(highlight(title, keys))),
-      meta ? element("p", { class: "result-meta" }, meta) : null, snippetNode, pageLinks(s, result));
+      element("a", { class: "result-title", href: landing(s, result, found), lang: archiveLang }, ...marked(highlight(title, keys))),
+      meta ? element("p", { class: "result-meta", lang: archiveLang }, meta) : null, snippetNode, pageLinks(s, result));
   }
 
   /**
