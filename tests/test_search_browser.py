@@ -406,6 +406,10 @@ def test_typing_completes_the_last_word(sample_build, page):
     page.wait_for_function("() => document.querySelector('#results').dataset.query === 'lưu tr'")
     assert page.locator("#results > li.result").count() > 0  # "tr" completes to "trữ"
     assert run_query(page, "lưu tr")["total"] <= run_query(page, "lưu tr", prefix=True)["total"]
+    # An exclusion typed earlier does not stop the last word's completion; one being typed is not completed.
+    completed = set(run_query(page, "-kế lưu tr", prefix=True)["highlight"]["folded"])
+    assert any(key.startswith("tr") and key != "tr" for key in completed)
+    assert set(run_query(page, "lưu trữ -ho", prefix=True)["highlight"]["folded"]) == {"luu", "tru"}
 
 
 def test_restricted_documents_are_not_found_in_the_public_edition(sample_build, page):

@@ -252,8 +252,10 @@
   /** The most frequent words the last, unfinished word of the query may become. */
   async function completionFor(groups, query) {
     if (!groups.length || !/[\p{L}\p{N}\p{M}]$/u.test(nfc(query))) return null;
-    const group = groups[groups.length - 1];
-    if (group.kind !== "words" || group.excluded) return null; // completing an excluded word would widen it
+    // The word being typed ends the query; the parser lists exclusions last, wherever typed.
+    if (nfc(query).trim().split(/[ \t\u00a0\u2007\u202f]+/u).pop().startsWith("-")) return null; // an exclusion: completing it would widen it
+    const group = groups.filter((g) => !g.excluded).pop();
+    if (!group || group.kind !== "words") return null;
     const i = group.syllables.length - 1, typed = group.syllables[i].folded;
     const chars = Array.from(typed);
     if (chars.length < 2) return null;
