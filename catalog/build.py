@@ -174,7 +174,7 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
 def _setup_fingerprint(config: Config, edition: Edition, ocr: OcrOptions) -> str:
     """What shapes the whole build besides the inputs: code, templates, configuration, options."""
     code = code_fingerprint(Path(__file__).parent, Path(site_templates.__file__).parent, config.root / "templates")
-    return Fingerprinter().of((code, config, edition, dataclasses.replace(ocr, jobs=0)))
+    return Fingerprinter().of((code, config, edition, dataclasses.replace(ocr, jobs=0, scheduler="")))
 
 
 def _sealed_layer(scope: Catalog, edition: Edition, key: TierKey) -> SealedLayer:

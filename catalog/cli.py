@@ -44,10 +44,13 @@ def main() -> None:
                    "/ Publish scans with an invisible OCR text layer, searchable in a PDF viewer (originals unchanged).")
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
               help="Số tiến trình đọc PDF và OCR (0 = mỗi lõi một) / Worker processes for PDFs and OCR (0 = one per core).")
+@click.option("--scheduler", default="", metavar="tcp://HOST:8786",
+              help="Đọc và OCR bản quét trên cụm máy Dask (xem README) / Read and OCR the scans on a Dask cluster "
+                   "(see the README); without it, on this machine.")
 @click.option("--full", is_flag=True, help="Dựng lại toàn bộ, không dùng lại trang của lần trước "
                                            "/ Rebuild every page, reusing nothing of the previous build.")
 def build(content_dir: Path, out: Path, report_path: Path | None, edition: str | None, strict: bool,
-          ocr_mode: str, ocr_pdf: bool, jobs: int, full: bool) -> None:
+          ocr_mode: str, ocr_pdf: bool, jobs: int, scheduler: str, full: bool) -> None:
     """Dựng trang danh mục từ CONTENT_DIR / Build the catalog site from CONTENT_DIR (default: content/)."""
     from catalog.build import BuildPaths
     from catalog.build import build as run_build
@@ -57,7 +60,7 @@ def build(content_dir: Path, out: Path, report_path: Path | None, edition: str |
     config = load_config(content_dir)
     passphrases = _passphrases(config.edition(edition))
     console = Console()
-    ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs, pdf_layers=ocr_pdf)
+    ocr = dataclasses.replace(config.ocr, mode=ocr_mode, jobs=jobs, scheduler=scheduler, pdf_layers=ocr_pdf)
     result = run_build(config, BuildPaths.for_output(out, report_path), edition, console, ocr, passphrases, full)
     console.close()
     if result.unchanged:

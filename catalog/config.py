@@ -27,12 +27,14 @@ OCR_MODES = ("auto", "always", "never")
 
 @dataclass(frozen=True)
 class OcrOptions:
-    """How scanned pages are read (``[ocr]`` in catalog.toml; ``--ocr`` and ``--jobs`` on the command line)."""
+    """How scanned pages are read (``[ocr]`` in catalog.toml; ``--ocr``, ``--jobs`` and
+    ``--scheduler`` on the command line)."""
 
     mode: str = "auto"  # auto: pages without real text; always: every page; never
     languages: tuple[str, ...] = ("vie", "eng")
     dpi: int = 300
     jobs: int = 0  # worker processes; 0 = one per core
+    scheduler: str = ""  # a Dask scheduler ("tcp://HOST:8786") to read and OCR scans on; "" = this machine
     review_share: float = 0.8  # pages under either figure are listed for review
     review_confidence: float = 70.0
     pdf_layers: bool = False  # publish scans with an invisible text layer over their OCR'd pages

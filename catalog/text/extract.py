@@ -11,19 +11,15 @@ changed scans.
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TypeVar
 
 from catalog import atomic
 from catalog.model import PageText, PdfFacts
 from catalog.text.page_text import page_texts
 from catalog.text.pdf_checks import PdfIssue, inspect_pdf
-
-T, R = TypeVar("T"), TypeVar("R")
+from catalog.text.workers import Scan, Workers, cores
 
 CACHE_VERSION = 6  # bump when PdfFacts or their extraction changes (6: metadata by stable keys)
 
@@ -40,12 +36,12 @@ def check_pdf(path: Path, sha256: str = "", size: int | None = None) -> tuple[Pd
 
 def check_all(paths: Iterable[Path], progress: Callable[[int], None] = lambda n: None,
               workers: int = 0) -> dict[Path, tuple[PdfFacts, list[PdfIssue]]]:
-    """:func:`check_pdf` of each distinct path, keyed by path; in parallel when it pays off."""
+    """:func:`check_pdf` of each distinct path, keyed by path; in local processes when it pays off."""
     todo = list(dict.fromkeys(paths))
     # Bigger chunks than extraction: a check takes milliseconds, and each chunk is a round trip.
-    chunk = max(1, len(todo) // ((workers or os.cpu_count() or 1) * 8))
+    chunk = max(1, len(todo) // ((workers or cores()) * 8))
     results = {}
-    for path, result in zip(todo, _run(check_pdf, todo, workers, chunk)):
+    for path, result in Workers(workers).run(check_pdf, todo, chunksize=chunk):
         results[path] = result
         progress(1)
     return results
@@ -95,6 +91,9 @@ class TextCache:
             self.write_error = self.write_error or str(exc)
 
 
+_EXTRACT_SCAN = Scan(path_at=0, sha256_at=1)  # where an extraction job names its scan
+
+
 def _extract_job(job: tuple[str, str, int]) -> tuple[PdfFacts, list[PdfIssue]]:
     path, sha256, size = job
     return extract_pdf(Path(path), sha256, size)
@@ -104,9 +103,10 @@ def extract_all(
     jobs: Iterable[tuple[Path, str, int]],
     cache: TextCache,
     progress: Callable[[int], None] = lambda n: None,
-    workers: int = 0,
+    workers: Workers | None = None,
 ) -> dict[str, tuple[PdfFacts, list[PdfIssue]]]:
-    """Facts for each (path, sha256, size), keyed by SHA-256; uncached files in parallel."""
+    """Facts for each (path, sha256, size), keyed by SHA-256; uncached files in parallel
+    (``workers``: local processes or a cluster), each cached as soon as it is read."""
     results: dict[str, tuple[PdfFacts, list[PdfIssue]]] = {}
     todo: list[tuple[str, str, int]] = []
     for path, sha256, size in jobs:
@@ -120,19 +120,9 @@ def extract_all(
             todo.append((str(path), sha256, size))
             results[sha256] = None  # type: ignore[assignment]  # reserve: same content, one job
     todo = list({job[1]: job for job in todo}.values())
-    for facts, issues in _run(_extract_job, todo, workers):
+    for _, (facts, issues) in (workers or Workers()).run(_extract_job, todo, _EXTRACT_SCAN, chunksize=2):
         cache.put(facts, issues)
         results[facts.sha256] = (facts, issues)
         progress(1)
     return results
 
-
-def _run(work: Callable[[T], R], todo: list[T], workers: int = 0, chunksize: int = 2) -> Iterator[R]:
-    """``work`` on each item, in order, in worker processes when it pays off (PDFium is not
-    thread-safe, so threads will not do)."""
-    workers = min(workers or os.cpu_count() or 1, len(todo))
-    if workers <= 1 or len(todo) < 4:
-        yield from map(work, todo)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(work, todo, chunksize=chunksize)

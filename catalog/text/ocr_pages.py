@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from catalog import atomic
@@ -23,6 +22,7 @@ from catalog.model import PageText, PdfFacts
 from catalog.text.ocr import OcrResult, OcrSettings, OcrUnavailable, available_settings, needs_ocr, ocr_page
 from catalog.text.ocr_messages import failed_issue, no_text_issue, review_issue
 from catalog.text.pdf_checks import PdfIssue
+from catalog.text.workers import Scan, Workers
 
 PageJob = tuple[str, str, int]  # (sha256, path, page number)
 
@@ -89,7 +89,9 @@ def _needs_ocr(page: PageText) -> bool:
 
 
 def run_ocr(jobs: list[PageJob], cache_dir: Path, options: OcrOptions,
-            progress: Callable[[int], None] = lambda n: None) -> OcrRun:
+            progress: Callable[[int], None] = lambda n: None, workers: Workers | None = None) -> OcrRun:
+    """Read the pages of ``jobs`` not in the cache (``workers``: local processes or a
+    cluster), caching each as soon as it is read."""
     if not jobs:
         return OcrRun({}, {})
     try:
@@ -106,7 +108,8 @@ def run_ocr(jobs: list[PageJob], cache_dir: Path, options: OcrOptions,
         else:
             run.results[(sha256, page)] = cached
             progress(1)
-    for (sha256, page), outcome in _read(todo, settings, options.jobs):
+    read = (workers or Workers(options.jobs)).run(partial(_ocr_job, settings=settings), todo, _OCR_SCAN)
+    for (sha256, _, page), outcome in read:
         if isinstance(outcome, OcrResult):
             cache.put(sha256, page, outcome)
             run.results[(sha256, page)] = outcome
@@ -117,31 +120,15 @@ def run_ocr(jobs: list[PageJob], cache_dir: Path, options: OcrOptions,
     return run
 
 
+_OCR_SCAN = Scan(path_at=1, sha256_at=0)  # where a page job names its scan
+
+
 def _ocr_job(job: PageJob, settings: OcrSettings) -> OcrResult | str:
     sha256, path, page = job
     try:
         return ocr_page(Path(path), page, settings)
     except Exception as exc:  # noqa: BLE001 - one unreadable page never stops the build
         return f"{type(exc).__name__}: {exc}"[:300]
-
-
-def _read(todo: list[PageJob], settings: OcrSettings, jobs: int):
-    if not todo:
-        return
-    workers = min(jobs or _cores(), len(todo))
-    if workers <= 1:
-        for job in todo:
-            yield (job[0], job[2]), _ocr_job(job, settings)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_ocr_job, job, settings): job for job in todo}
-        for future in as_completed(futures):
-            job = futures[future]
-            yield (job[0], job[2]), future.result()
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def apply_ocr(facts: PdfFacts, run: OcrRun, options: OcrOptions) -> list[PdfIssue]:

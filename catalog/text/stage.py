@@ -16,6 +16,7 @@ from catalog.report import WARNING, Report
 from catalog.text.extract import TextCache, check_all, extract_all
 from catalog.text.ocr_pages import OcrCache, OcrOptions, OcrRun, apply_ocr, pages_to_read, run_ocr
 from catalog.text.pdf_checks import PdfIssue
+from catalog.text.workers import Workers
 
 
 def read_texts(documents: Sequence[Document], digests: DigestCache, cache_dir: Path, ocr: OcrOptions,
@@ -28,12 +29,14 @@ def read_texts(documents: Sequence[Document], digests: DigestCache, cache_dir: P
         sha256, size = digests.digest(document.pdf_path)
         jobs[document.doc_id] = (document.pdf_path, sha256, size)
     cache = TextCache(cache_dir)
-    results = extract_all(jobs.values(), cache, progress.advance, ocr.jobs)
-    _report_cache(cache.write_error, cache.folder, report)
-    scans = {sha: (path, results[sha][0]) for path, sha, _ in jobs.values()}
-    pages = pages_to_read(scans.values(), ocr.mode)
-    progress.stage("Nhận dạng chữ trang quét (OCR) / Reading scanned pages (OCR)", len(pages))
-    run = run_ocr(pages, cache_dir, ocr, progress.advance)
+    with Workers(ocr.jobs, ocr.scheduler) as workers:  # one cluster connection for both
+        results = extract_all(jobs.values(), cache, progress.advance, workers)
+        _report_cache(cache.write_error, cache.folder, report)
+        scans = {sha: (path, results[sha][0]) for path, sha, _ in jobs.values()}
+        pages = pages_to_read(scans.values(), ocr.mode)
+        progress.stage("Nhận dạng chữ trang quét (OCR) / Reading scanned pages (OCR)", len(pages))
+        run = run_ocr(pages, cache_dir, ocr, progress.advance, workers)
+    _report_cluster(workers.problems, ocr.scheduler, report)
     issues = {sha: [*results[sha][1], *apply_ocr(facts, run, ocr)] for sha, (_, facts) in scans.items()}
     _report_unavailable(run, len(pages), report)
     reported: set[tuple[str, str]] = set()
@@ -89,6 +92,20 @@ def _report_cache(error: str, folder: Path, report: Report) -> None:
             f"Không ghi được bộ nhớ đệm ({error}); lần dựng sau sẽ đọc lại mọi PDF. "
             f"/ The cache could not be written ({error}); the next build will read every PDF again.",
             Location(str(folder)),
+            severity=WARNING,
+        )
+
+
+def _report_cluster(problems: list[tuple[str, str]], scheduler: str, report: Report) -> None:
+    """Said once per kind of trouble: the work itself was done here, so nothing is missing."""
+    for vi, en in dict.fromkeys(problems):
+        report.add(
+            "cluster-unavailable",
+            f"Không dùng được cụm máy {scheduler}: {vi}; phần việc đó đã làm trên máy này. Kiểm tra "
+            f"`dask scheduler` và `dask worker` (README, mục cụm máy). / The cluster at {scheduler} could not be "
+            f"used: {en}; that work was done on this machine instead. Check `dask scheduler` and "
+            f"`dask worker` (README, the cluster section).",
+            Location(scheduler),
             severity=WARNING,
         )
 
