@@ -267,17 +267,27 @@ def fonds_path(fonds: Fonds) -> str:
 
 
 def file_path(archival_file: ArchivalFile) -> str:
-    return f"ho-so/{archival_file.slug}.html"
+    return f"ho-so/{folder_of(archival_file.slug)}/{archival_file.slug}.html"
 
 
 def document_path(document: Document) -> str:
-    return f"tai-lieu/{document.slug}.html"
+    return f"tai-lieu/{folder_of(document.slug)}/{document.slug}.html"
 
 
 def pdf_path(document: Document) -> str:
     """Where the scan is published; a whole-file scan is published once for its file."""
     name = slug_for(document.file_code) if document.pdf_shared else document.slug
-    return f"pdf/{name}.pdf"
+    return f"pdf/{folder_of(name)}/{name}.pdf"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # every listing links to a hundred documents
+def folder_of(slug: str) -> str:
+    """The sub-folder of a file's, a document's or a scan's output: two hex digits of the
+    slug's hash, so 256 folders share them evenly. A million documents leave about 3,900
+    to a folder, where one folder of them all would slow every copy to a USB stick and
+    every listing of the folder. The hash is of the lower-cased slug: slugs that differ
+    only by case (reported by the build) meet in one folder, as on a FAT stick."""
+    return hashlib.sha256(slug.lower().encode("utf-8")).hexdigest()[:2]
 
 
 
@@ -307,7 +317,7 @@ def _package_fonds_name(package: Package | None) -> str:
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # File systems allow 255 bytes a name; a slug stays far below so that a prefix
-# ("en/tai-lieu/"), a suffix ("-2.html") and the staging folders always fit.
+# ("en/tai-lieu/ab/"), a suffix ("-2.html") and the staging folders always fit.
 SLUG_MAX = 80
 
 

@@ -21,6 +21,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+def doc_page(slug: str) -> str:
+    """A document page's path from the site (or language) root, in its folder of 256."""
+    from catalog.model import folder_of
+
+    return f"tai-lieu/{folder_of(slug)}/{slug}.html"
+
+
+def file_page(slug: str) -> str:
+    from catalog.model import folder_of
+
+    return f"ho-so/{folder_of(slug)}/{slug}.html"
+
+
+def scan_file(name: str) -> str:
+    """A published scan's path from the site root (``name``: the document's or file's slug)."""
+    from catalog.model import folder_of
+
+    return f"pdf/{folder_of(name)}/{name}.pdf"
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder`` (and link targets), to prove nothing changed."""
     digests = {}

@@ -9,7 +9,7 @@ import os
 import pdfgen
 import pytest
 from click.testing import CliRunner
-from conftest import tree_digest
+from conftest import doc_page, scan_file, tree_digest
 from projects import write_catalog_toml, write_workbook
 
 from catalog.build import BuildPaths, build
@@ -107,10 +107,10 @@ def test_every_other_document_is_still_published(broken):
     assert by_id["D3"].date is None
     site = result.paths.site
     for doc_id in published:
-        assert (site / f"tai-lieu/{doc_id}.html").is_file()
+        assert (site / doc_page(doc_id)).is_file()
     assert "Văn bản số 8" in by_id["D8"].pdf.pages[0].text  # no summary, still extracted
     assert "vẫn đọc được chữ" in by_id["D13"].pdf.pages[0].text  # repaired, text still read
-    assert (site / "tai-lieu/D8.html").read_text(encoding="utf-8").count("8-CV/TU") >= 1
+    assert (site / doc_page("D8")).read_text(encoding="utf-8").count("8-CV/TU") >= 1
 
 
 def test_files_from_outside_the_package_are_never_published(broken):
@@ -119,15 +119,15 @@ def test_files_from_outside_the_package_are_never_published(broken):
     for path in site.rglob("*"):
         if path.is_file():
             assert b"OUTSIDE-MARKER" not in path.read_bytes(), path
-    assert not (site / "pdf/D5.pdf").exists() and not (site / "pdf/D6.pdf").exists()
+    assert not (site / scan_file("D5")).exists() and not (site / scan_file("D6")).exists()
 
 
 def test_damaged_and_protected_scans_are_still_offered(broken):
     result, _, _ = broken
     site = result.paths.site
     for doc_id in ("D10", "D11"):
-        assert (site / f"pdf/{doc_id}.pdf").is_file()
-    page = (site / "tai-lieu/D11.html").read_text(encoding="utf-8")
+        assert (site / scan_file(doc_id)).is_file()
+    page = (site / doc_page("D11")).read_text(encoding="utf-8")
     assert "PDF có mật khẩu" in page
 
 

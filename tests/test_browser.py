@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
+from conftest import doc_page
 
 pytestmark = pytest.mark.browser
 
@@ -68,13 +69,13 @@ def test_crawl_reaches_every_document_and_finds_nothing_broken(sample_build, pag
     assert not outside, outside[:10]
     visited = {_local_path(u).relative_to(site).as_posix() for u in seen}
     for document in sample_build.catalog.documents:
-        assert f"tai-lieu/{document.slug}.html" in visited
-        assert f"en/tai-lieu/{document.slug}.html" in visited
+        assert doc_page(document.slug) in visited
+        assert "en/" + doc_page(document.slug) in visited
 
 
 def test_document_page_shows_metadata_and_pdf(sample_build, page):
     document = next(d for d in sample_build.catalog.documents if d.pdf and d.pdf.has_text and d.number)
-    page.goto((sample_build.paths.site / f"tai-lieu/{document.slug}.html").as_uri())
+    page.goto((sample_build.paths.site / doc_page(document.slug)).as_uri())
     assert page.locator("h1").inner_text() == document.title
     body = page.locator("main").inner_text()
     assert document.number in body and document.doc_id in body

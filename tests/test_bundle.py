@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, doc_page
 
 from catalog.access.sealing import ITERATIONS, TierKey, WrongPassphrase
 from catalog.access.tiers import Tier
@@ -67,9 +67,9 @@ def test_every_sealed_file_opens_with_the_passphrase_and_no_other(bundle):
     restricted = _restricted(bundle)
     assert restricted, "the sample has restricted documents"
     for document in restricted:
-        assert f"tai-lieu/{document.slug}.html" in files
-        assert not (site / "tai-lieu" / f"{document.slug}.html").exists()
-        assert document.doc_id.encode() in files[f"tai-lieu/{document.slug}.html"]
+        assert doc_page(document.slug) in files
+        assert not (site / doc_page(document.slug)).exists()
+        assert document.doc_id.encode() in files[doc_page(document.slug)]
     with pytest.raises(WrongPassphrase):
         read_sealed(site, _key(site, "not the passphrase at all"))
 

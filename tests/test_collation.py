@@ -21,6 +21,7 @@ from catalog.language.collation import sort_key, sorted_vi
 from catalog.model import ArchivalFile, Catalog, Document, Fonds, Location
 from catalog.report import Report
 from catalog.search.browser.reader import contents
+from conftest import doc_page
 
 # The dictionary's order, written out: a ă â b … d đ e ê … o ô ơ … u ư v; the tones of a
 # syllable after it in the order ngang, huyền, hỏi, ngã, sắc, nặng; lower case before upper.
@@ -140,7 +141,7 @@ def test_sample_browse_index_and_browser_facet_have_one_issuer(sample_build):
     assert "Cũng viết là" in page and SAMPLE_OLD in page
     # The document's own page keeps its row's spelling.
     old_doc = next(d for d in sample_build.catalog.documents if d.issuer == SAMPLE_OLD)
-    assert SAMPLE_OLD in (site / "tai-lieu" / f"{old_doc.slug}.html").read_text(encoding="utf-8")
+    assert SAMPLE_OLD in (site / doc_page(old_doc.slug)).read_text(encoding="utf-8")
 
 
 def test_sample_report_names_the_grouped_spellings(sample_build):

@@ -24,7 +24,7 @@ from pathlib import Path
 import pdfgen
 import pytest
 from click.testing import CliRunner
-from conftest import tree_digest
+from conftest import doc_page, file_page, tree_digest
 from projects import DOC_HEADERS, write_catalog_toml, write_workbook
 
 from catalog.build import BuildPaths, build
@@ -173,21 +173,21 @@ def test_public_is_open_and_restricted_needs_a_password(served):
     server = served["server"]
     status, headers, body = server.get("/")
     assert status == 200 and "Kho thử A".encode() in body
-    assert server.get("/tai-lieu/D1.html")[0] == 200
+    assert server.get("/" + doc_page("D1"))[0] == 200
     assert server.get("/noi-bo/")[0] == 401
-    assert server.get("/noi-bo/tai-lieu/D2.html")[0] == 401
-    assert server.get("/noi-bo/tai-lieu/D2.html", "hoa", "sai-mat-khau")[0] == 401
-    assert server.get("/noi-bo/tai-lieu/D2.html", "ai-do", PASSWORD)[0] == 401
-    status, _, body = server.get("/noi-bo/tai-lieu/D2.html", "hoa", PASSWORD)
+    assert server.get("/noi-bo/" + doc_page("D2"))[0] == 401
+    assert server.get("/noi-bo/" + doc_page("D2"), "hoa", "sai-mat-khau")[0] == 401
+    assert server.get("/noi-bo/" + doc_page("D2"), "ai-do", PASSWORD)[0] == 401
+    status, _, body = server.get("/noi-bo/" + doc_page("D2"), "hoa", PASSWORD)
     assert status == 200 and RESTRICTED_CANARY.encode() in body
     assert server.get("/noi-bo", "hoa", PASSWORD)[0] == 301
 
 
 def test_a_restricted_document_is_not_under_the_public_prefix(served):
     server = served["server"]
-    assert server.get("/tai-lieu/D2.html")[0] == 404
-    assert server.get("/ho-so/HS02.html")[0] == 404
-    for path in ("/", "/search.html", "/tai-lieu/D1.html"):
+    assert server.get("/" + doc_page("D2"))[0] == 404
+    assert server.get("/" + file_page("HS02"))[0] == 404
+    for path in ("/", "/search.html", "/" + doc_page("D1")):
         assert RESTRICTED_CANARY.encode() not in server.get(path)[2]
 
 
@@ -522,11 +522,11 @@ def apache(served):
 def test_apache_serves_public_openly_and_restricted_behind_the_password(apache):
     status, headers, body = apache.get("/")
     assert status == 200 and "Kho thử A".encode() in body
-    assert apache.get("/tai-lieu/D1.html")[0] == 200
-    assert apache.get("/tai-lieu/D2.html")[0] == 404
+    assert apache.get("/" + doc_page("D1"))[0] == 200
+    assert apache.get("/" + doc_page("D2"))[0] == 404
     assert apache.get("/noi-bo/")[0] == 401
-    assert apache.get("/noi-bo/tai-lieu/D2.html", "hoa", "sai-mat-khau")[0] == 401
-    status, _, body = apache.get("/noi-bo/tai-lieu/D2.html", "hoa", PASSWORD)
+    assert apache.get("/noi-bo/" + doc_page("D2"), "hoa", "sai-mat-khau")[0] == 401
+    status, _, body = apache.get("/noi-bo/" + doc_page("D2"), "hoa", PASSWORD)
     assert status == 200 and RESTRICTED_CANARY.encode() in body
     assert apache.get("/noi-bo", "hoa", PASSWORD)[0] == 301
 

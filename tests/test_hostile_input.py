@@ -35,6 +35,7 @@ import json, resource, sys
 from pathlib import Path
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
+from conftest import doc_page, scan_file
 result = build(load_config(Path(sys.argv[1])), BuildPaths.for_output(Path(sys.argv[2])))
 peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({
@@ -78,7 +79,7 @@ def _build(tmp_path: Path, content: Path) -> dict:
     assert result["peak_mb"] < MAX_RSS_MB, f"peak memory {result['peak_mb']} MB"
     result["site"] = site
     assert "P2-D1" in result["published"]
-    assert (site / "tai-lieu" / "P2-D1.html").is_file()  # the sound package is published
+    assert (site / doc_page("P2-D1")).is_file()  # the sound package is published
     return result
 
 
@@ -95,7 +96,7 @@ def _problem(result: dict, code: str, path: str, row: int | None = None) -> dict
 
 
 def _page(result: dict, doc_id: str) -> str:
-    return (result["site"] / "tai-lieu" / f"{doc_id}.html").read_text(encoding="utf-8")
+    return (result["site"] / doc_page(doc_id)).read_text(encoding="utf-8")
 
 
 def _write_p1_sheets(content: Path, docs: list[list]) -> Path:
@@ -115,7 +116,7 @@ def test_fifo_named_like_a_scan_is_reported_not_opened(tmp_path):
     problem = _problem(result, "not-regular-file", "packages/P1/data/HS1.1.pdf")
     assert problem["severity"] == "error"
     assert "P1-D1" in result["published"]  # published without its scan
-    assert not (result["site"] / "pdf" / "P1-D1.pdf").exists()
+    assert not (result["site"] / scan_file("P1-D1")).exists()
 
 
 def test_device_node_named_like_a_scan_is_reported_not_opened(tmp_path):
@@ -128,7 +129,7 @@ def test_device_node_named_like_a_scan_is_reported_not_opened(tmp_path):
     result = _build(tmp_path, content)
     _problem(result, "not-regular-file", "packages/P1/data/HS1.1.pdf")
     assert "P1-D1" in result["published"]
-    assert not (result["site"] / "pdf" / "P1-D1.pdf").exists()
+    assert not (result["site"] / scan_file("P1-D1")).exists()
 
 
 def test_sheet_linked_from_outside_the_package_is_refused(tmp_path):

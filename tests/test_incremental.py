@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import tree_digest
+from conftest import doc_page, tree_digest
 from projects import edit_csv, set_cell
 
 from catalog.build import BuildPaths, build
@@ -82,8 +82,8 @@ def test_an_edited_row_remakes_its_pages_keeps_the_others_and_equals_a_full_buil
     first = _build(copy_of_content, site)
     docs = [d for d in first.catalog.documents if d.package_id == "VPTU-2025-01"]
     edited, other_package = docs[0], next(d for d in first.catalog.documents if d.package_id != "VPTU-2025-01")
-    untouched = {rel: _inode(site, rel) for rel in (f"tai-lieu/{other_package.slug}.html", "trang/gioi-thieu.html")}
-    edited_page = _inode(site, f"tai-lieu/{edited.slug}.html")
+    untouched = {rel: _inode(site, rel) for rel in (doc_page(other_package.slug), "trang/gioi-thieu.html")}
+    edited_page = _inode(site, doc_page(edited.slug))
 
     set_cell(copy_of_content / TAI_LIEU, edited.doc_id, "Trích yếu nội dung", "Về việc chỉnh sửa trích yếu sau khi giao nộp")
     second = _build(copy_of_content, site)
@@ -92,8 +92,8 @@ def test_an_edited_row_remakes_its_pages_keeps_the_others_and_equals_a_full_buil
     assert 0 < counts["pages_made"] < 20 < counts["pages_kept"], counts  # its pages, its file's, the listings
     assert _answers(site, "chỉnh sửa trích yếu")[0][0] == edited.doc_id  # the updated record is found
     assert {rel: _inode(site, rel) for rel in untouched} == untouched
-    assert _inode(site, f"tai-lieu/{edited.slug}.html") != edited_page
-    assert "chỉnh sửa trích yếu" in (site / "tai-lieu" / f"{edited.slug}.html").read_text(encoding="utf-8")
+    assert _inode(site, doc_page(edited.slug)) != edited_page
+    assert "chỉnh sửa trích yếu" in (site / doc_page(edited.slug)).read_text(encoding="utf-8")
     _same_as_full_build(copy_of_content, site, tmp_path)
 
 
@@ -103,8 +103,8 @@ def test_a_deleted_row_takes_its_pages_away(copy_of_content, tmp_path):
     gone = next(d for d in first.catalog.documents if d.package_id == "VPTU-2025-01")
     edit_csv(copy_of_content / TAI_LIEU, lambda rows: [r for r in rows if gone.doc_id not in r])
     _build(copy_of_content, site)
-    assert not (site / "tai-lieu" / f"{gone.slug}.html").exists()
-    assert not (site / "en" / "tai-lieu" / f"{gone.slug}.html").exists()
+    assert not (site / doc_page(gone.slug)).exists()
+    assert not (site / "en" / doc_page(gone.slug)).exists()
     _same_as_full_build(copy_of_content, site, tmp_path)
 
 

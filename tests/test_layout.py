@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
+from conftest import doc_page
 
 pytestmark = pytest.mark.browser
 
@@ -49,9 +50,9 @@ def page_types(build) -> dict[str, str]:
     first = lambda pattern: sorted(site.glob(pattern))[0].relative_to(site).as_posix()  # noqa: E731
     in_file_scan = next(d for d in build.catalog.documents if d.pdf_shared)
     vi = {
-        "home": "index.html", "fonds": first("phong/*.html"), "file": first("ho-so/*.html"),
-        "document": first("tai-lieu/*.html"), "document-in-file-scan": f"tai-lieu/{in_file_scan.slug}.html",
-        "document-from-a-hit": first("tai-lieu/*.html") + "?" + urlencode({"q": QUERY}) + "#trang-1",
+        "home": "index.html", "fonds": first("phong/*.html"), "file": first("ho-so/*/*.html"),
+        "document": first("tai-lieu/*/*.html"), "document-in-file-scan": doc_page(in_file_scan.slug),
+        "document-from-a-hit": first("tai-lieu/*/*.html") + "?" + urlencode({"q": QUERY}) + "#trang-1",
         "browse-index": "duyet/co-quan.html",
         "browse-list": first("duyet/co-quan-*.html"), "search": "search.html?" + urlencode({"q": QUERY}),
         "markdown": first("trang/*.html"), "404": "404.html",

@@ -17,6 +17,7 @@ from projects import DOC_HEADERS, write_catalog_toml, write_workbook
 
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
+from conftest import file_page
 
 FILE_HEADERS = ["Mã hồ sơ", "Tên phông", "Tiêu đề hồ sơ", "Chế độ sử dụng", "Mã phông"]
 RESTRICTED_EDITIONS = {"public": {"tiers": ["public"]}, "restricted": {"tiers": ["public", "restricted"]}}
@@ -149,7 +150,7 @@ def test_a_files_declared_counts_are_not_shown_where_documents_are_withheld(tmp_
     write_workbook(package / "ho_so_tai_lieu.xlsx", files, rows, file_headers=headers, doc_headers=DOC_HEADERS)
     for edition in ("public", "restricted"):
         result, root = _build(tmp_path, content, edition)
-        page = (root / "site" / "ho-so" / "HS01.html").read_text(encoding="utf-8")
+        page = (root / "site" / file_page("HS01")).read_text(encoding="utf-8")
         assert "Tổng số tài liệu" not in page and ">41<" not in page, edition  # 3 declared, fewer published
 
 

@@ -205,7 +205,7 @@ def search_through_site(out: Path) -> set[str]:
 
 
 def published_pages(out: Path) -> set[str]:
-    return {page.stem for page in (out / "tai-lieu").glob("*.html")}
+    return {page.stem for page in (out / "tai-lieu").glob("*/*.html")}
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from catalog.read.page_ranges import parse_page_number, parse_page_range
 from catalog.read.values import ValueProblem
 from catalog.search.query import search
 from catalog.site import thumbnails
+from conftest import doc_page, file_page, scan_file
 
 HEADERS = [*DOC_HEADERS, "Trang số", "Từ trang", "Đến trang"]
 
@@ -122,8 +123,8 @@ def test_no_thumbnail_of_a_withheld_scan_is_ever_written(built):
     build_folder = built.paths.site.parent
     written = [p for p in build_folder.rglob("*") if sha[2:18] in p.as_posix() or sha in p.as_posix()]
     assert written == []
-    assert 'class="page-strip"' not in _html(built, "tai-lieu/D8.html")
-    assert "thumbs/" not in _html(built, "ho-so/HS03.html")
+    assert 'class="page-strip"' not in _html(built, doc_page("D8"))
+    assert "thumbs/" not in _html(built, file_page("HS03"))
 
 
 def test_a_rebuild_renders_no_thumbnail_again(built):
@@ -133,28 +134,28 @@ def test_a_rebuild_renders_no_thumbnail_again(built):
 
 
 def test_a_document_of_a_whole_file_scan_shows_and_opens_its_own_pages(built):
-    html = _html(built, "tai-lieu/D2.html")
-    assert '<a href="../pdf/HS01.pdf#page=3">' in html
-    assert 'data="../pdf/HS01.pdf#page=3"' in html
+    html = _html(built, doc_page("D2"))
+    assert f'<a href="../../{scan_file("HS01")}#page=3">' in html
+    assert f'data="../../{scan_file("HS01")}#page=3"' in html
     assert "Bản quét này là của cả hồ sơ HS01 (" in html and "tài liệu này là trang 3–7, và PDF mở ở đó." in html
     strip = _strip(html)
     sha = _sha(built, "HS01.pdf")
-    assert strip == [(f"../pdf/HS01.pdf#page={n}", f"../thumbs/{sha[:2]}/{sha[2:18]}-{n}.jpg") for n in range(3, 8)]
+    assert strip == [(f"../../{scan_file('HS01')}#page={n}", f"../../thumbs/{sha[:2]}/{sha[2:18]}-{n}.jpg") for n in range(3, 8)]
     assert re.findall(r'id="trang-(\d+)"', html) == ["3", "4", "5", "6", "7"]  # its text only
     for n in range(3, 8):
         assert f'alt="Trang {n}"' in html and 'loading="lazy"' in html
-    english = _html(built, "en/tai-lieu/D2.html")
+    english = _html(built, "en/" + doc_page("D2"))
     assert "this document is page(s) 3–7, where the PDF opens" in english and 'alt="Page 3"' in english
-    assert "this document is page(s) 8, where the PDF opens" in _html(built, "en/tai-lieu/D3.html")
-    single = _html(built, "tai-lieu/D3.html")
-    assert _strip(single) == [("../pdf/HS01.pdf#page=8", f"../thumbs/{sha[:2]}/{sha[2:18]}-8.jpg")]
+    assert "this document is page(s) 8, where the PDF opens" in _html(built, "en/" + doc_page("D3"))
+    single = _html(built, doc_page("D3"))
+    assert _strip(single) == [(f"../../{scan_file('HS01')}#page=8", f"../../thumbs/{sha[:2]}/{sha[2:18]}-8.jpg")]
 
 
 def test_listings_show_the_first_own_page(built):
     sha = _sha(built, "HS01.pdf")
-    file_page = _html(built, "ho-so/HS01.html")
+    file_html = _html(built, file_page("HS01"))
     for n in (1, 3, 8):
-        assert f'src="../thumbs/{sha[:2]}/{sha[2:18]}-{n}.jpg"' in file_page
+        assert f'src="../../thumbs/{sha[:2]}/{sha[2:18]}-{n}.jpg"' in file_html
     home = _html(built, "index.html")
     assert f'src="thumbs/{sha[:2]}/{sha[2:18]}-3.jpg" width="140"' in home
     with Image.open(built.paths.site / f"thumbs/{sha[:2]}/{sha[2:18]}-3.jpg") as image:
@@ -178,14 +179,14 @@ def test_the_page_range_columns_and_their_problems(built):
     assert "7-3" in bad[0].message and " / " in bad[0].message
     outside = [p for p in built.report.problems if p.code == "page-range-outside"]
     assert [(p.doc_id, p.severity, p.row, p.column) for p in outside] == [("D6", "warning", 7, "Trang số")]
-    assert '<a href="../pdf/HS02.pdf">' in _html(built, "tai-lieu/D6.html")
-    assert len(_strip(_html(built, "tai-lieu/D6.html"))) == 3
+    assert f'<a href="../../{scan_file("HS02")}">' in _html(built, doc_page("D6"))
+    assert len(_strip(_html(built, doc_page("D6")))) == 3
 
 
 def test_a_range_beside_a_documents_own_scan_is_shown_not_applied(built):
-    html = _html(built, "tai-lieu/D7.html")
+    html = _html(built, doc_page("D7"))
     assert "<dt>Trang số</dt><dd>5–6</dd>" in html
-    assert [link for link, _ in _strip(html)] == ["../pdf/D7.pdf#page=1", "../pdf/D7.pdf#page=2"]
+    assert [link for link, _ in _strip(html)] == [f"../../{scan_file('D7')}#page={n}" for n in (1, 2)]
     assert "của bản quét hồ sơ" not in html
 
 
@@ -205,8 +206,8 @@ def test_a_page_that_cannot_be_drawn_is_skipped_and_reported(tmp_path, monkeypat
 
     monkeypatch.setattr(thumbnails, "render_page", failing)
     result = build(load_config(content), BuildPaths.for_output(tmp_path / "site"))
-    assert [link for link, _ in _strip(_html(result, "tai-lieu/D1.html"))] == ["../pdf/HS01.pdf#page=1",
-                                                                              "../pdf/HS01.pdf#page=3"]
+    assert [link for link, _ in _strip(_html(result, doc_page("D1")))] == [
+        f"../../{scan_file('HS01')}#page={n}" for n in (1, 3)]
     failed = [p for p in result.report.problems if p.code == "thumbnail-failed"]
     assert [(p.severity, p.doc_id) for p in failed] == [("warning", "D1")] and "2" in failed[0].message
 
@@ -243,6 +244,6 @@ def test_a_search_result_shows_the_thumbnail_and_opens_the_hit_page(built, page)
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert image.evaluate("img => [img.naturalWidth, img.getAttribute('width'), img.alt]") == [140, "140", "Trang 3"]
     link = result.locator("a.thumb").evaluate("a => a.href")
-    assert link.endswith("/pdf/HS01.pdf#page=5") and Path(link.removeprefix("file://").partition("#")[0]).is_file()
+    assert link.endswith(f"/{scan_file('HS01')}#page=5") and Path(link.removeprefix("file://").partition("#")[0]).is_file()
     assert result.locator(".result-pages a").evaluate_all("as => as.map(a => a.href)") == [link]
     assert result.locator(".snippet-page a").evaluate("a => a.href") == link

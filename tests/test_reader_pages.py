@@ -13,6 +13,8 @@ import pytest
 
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
+from catalog.model import slug_for
+from conftest import doc_page, file_page, scan_file
 
 WHOLE_FILE_DOC = "H42.01-2024-0012"  # pages 3–4 of its file's one scan (UBND-2024-03, "Tờ số")
 
@@ -32,7 +34,7 @@ def _citation(html: str) -> str:
 def test_citation_names_the_fonds_once_and_the_place_down_to_the_sheets(sample_build):
     doc = _document(sample_build, WHOLE_FILE_DOC)
     file = next(f for f in sample_build.catalog.files if f.file_code == doc.file_code)
-    text = _citation(_html(sample_build.paths.site, f"tai-lieu/{doc.slug}.html"))
+    text = _citation(_html(sample_build.paths.site, doc_page(doc.slug)))
     assert "Phông Phông" not in text and "Phông Ủy ban nhân dân tỉnh Sơn Hà (H42.01)" in text
     for part in (f"số {doc.number}", f"Mục lục số {file.inventory}", f"Hộp số {file.box}", file.file_code,
                  "lưu tại Văn phòng Tỉnh ủy Sơn Hà", f"Mã định danh: {doc.doc_id}"):
@@ -40,7 +42,7 @@ def test_citation_names_the_fonds_once_and_the_place_down_to_the_sheets(sample_b
     if doc.page_range:
         assert re.search(r"(tờ|tr\.) \d", text)
     # No base_url: the citation says where the catalog is, by its name and the page's path.
-    assert f"Trong: Kho lưu trữ số — Văn phòng Tỉnh ủy Sơn Hà, trang tai-lieu/{doc.slug}.html." in text
+    assert f"Trong: Kho lưu trữ số — Văn phòng Tỉnh ủy Sơn Hà, trang {doc_page(doc.slug)}." in text
 
 
 def test_with_base_url_the_citation_and_permalink_are_absolute(copy_of_content, tmp_path):
@@ -48,16 +50,16 @@ def test_with_base_url_the_citation_and_permalink_are_absolute(copy_of_content, 
     toml.write_text('base_url = "https://lưutrữ.example.vn/danh-muc/"\n' + toml.read_text(encoding="utf-8"), "utf-8")
     result = build(load_config(copy_of_content), BuildPaths.for_output(tmp_path / "site"))
     doc = result.catalog.documents[0]
-    html = _html(result.paths.site, f"tai-lieu/{doc.slug}.html")
-    url = f"https://lưutrữ.example.vn/danh-muc/tai-lieu/{doc.slug}.html"
+    html = _html(result.paths.site, doc_page(doc.slug))
+    url = f"https://lưutrữ.example.vn/danh-muc/{doc_page(doc.slug)}"
     assert f"Truy cập tại: {url}" in _citation(html)
     assert f'class="permalink" href="{doc.slug}.html">{url}</a>' in html
 
 
 def test_description_is_grouped_and_technical_fields_are_aside_in_the_page_language(sample_build):
     doc = next(d for d in sample_build.catalog.documents if d.pdf and d.pdf.info)
-    vi = _html(sample_build.paths.site, f"tai-lieu/{doc.slug}.html")
-    en = _html(sample_build.paths.site, f"en/tai-lieu/{doc.slug}.html")
+    vi = _html(sample_build.paths.site, doc_page(doc.slug))
+    en = _html(sample_build.paths.site, "en/" + doc_page(doc.slug))
     for heading in ("Nhận dạng văn bản", "Nội dung", "Đặc điểm vật lý", "Sử dụng và vị trí trong hồ sơ"):
         assert f"<h3>{heading}</h3>" in vi
     for html, summary, producer in ((vi, "Thông tin kỹ thuật của tệp quét", "Phần mềm xuất PDF"),
@@ -79,17 +81,17 @@ def test_fonds_and_file_pages_show_the_package_descriptions(sample_build):
     file = next(f for f in sample_build.catalog.files if f.package_id == package.id)
     fonds = next(f for f in sample_build.catalog.fonds if file in f.files)
     assert package.description in _html(sample_build.paths.site, f"phong/{fonds.slug}.html")
-    assert package.description in _html(sample_build.paths.site, f"ho-so/{file.slug}.html")
+    assert package.description in _html(sample_build.paths.site, file_page(file.slug))
 
 
 def test_whole_file_scan_says_which_pages_are_the_documents_own(sample_build):
     doc = _document(sample_build, WHOLE_FILE_DOC)
     assert doc.range_applies
-    html = _html(sample_build.paths.site, f"tai-lieu/{doc.slug}.html")
+    html = _html(sample_build.paths.site, doc_page(doc.slug))
     first, last = doc.own_pages.start, doc.own_pages.stop - 1
     pages = str(first) if first == last else f"{first}–{last}"
     assert f"Bản quét này là của cả hồ sơ {doc.file_code} ({doc.pdf.page_count} trang); tài liệu này là trang {pages}" in html
-    assert f'<object class="pdf" data="../pdf/{doc.file_code}.pdf#page={first}"' in html  # opens at its own first page
+    assert f'<object class="pdf" data="../../{scan_file(slug_for(doc.file_code))}#page={first}"' in html  # opens at its own first page
 
 
 @pytest.mark.browser
@@ -117,7 +119,7 @@ def test_copy_button_puts_the_citation_on_the_clipboard(sample_build, browser):
     page = context.new_page()
     try:
         doc = sample_build.catalog.documents[0]
-        page.goto((sample_build.paths.site.resolve() / f"tai-lieu/{doc.slug}.html").as_uri())
+        page.goto((sample_build.paths.site.resolve() / doc_page(doc.slug)).as_uri())
         page.click("button.copy")
         page.wait_for_function("document.querySelector('.copy-status').textContent !== ''")
         assert page.locator(".copy-status").inner_text() == "Đã sao chép."

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, tree_digest
+from conftest import ROOT, doc_page, tree_digest
 
 from catalog.access.tiers import Tier
 from catalog.build import BuildPaths, build, check
@@ -83,7 +83,7 @@ def test_restricted_items_are_not_in_the_default_build(sample_build):
     published = {d.doc_id for d in sample_build.catalog.documents}
     for document in restricted:
         assert document.doc_id not in published
-        assert not (site / f"tai-lieu/{document.slug}.html").exists()
+        assert not (site / doc_page(document.slug)).exists()
         for hit in search(sample_build.paths.index, document.summary, limit=50):
             assert hit.doc_id != document.doc_id
 
@@ -118,10 +118,10 @@ def _text_of(result, doc_id: str) -> str:
 
 def test_document_pages_are_permalinks_and_stable(sample_build, tmp_path):
     site = sample_build.paths.site
-    first = {p.relative_to(site).as_posix() for p in (site / "tai-lieu").glob("*.html")}
-    assert first == {f"tai-lieu/{d.slug}.html" for d in sample_build.catalog.documents}
+    first = {p.relative_to(site).as_posix() for p in (site / "tai-lieu").glob("*/*.html")}
+    assert first == {doc_page(d.slug) for d in sample_build.catalog.documents}
     again = build(load_config(ROOT / "content"), BuildPaths.for_output(tmp_path / "site"))
-    second = {p.relative_to(again.paths.site).as_posix() for p in (again.paths.site / "tai-lieu").glob("*.html")}
+    second = {p.relative_to(again.paths.site).as_posix() for p in (again.paths.site / "tai-lieu").glob("*/*.html")}
     assert first == second
 
 

@@ -348,7 +348,7 @@ def test_results_show_highlights_and_page_links(sample_build, page):
     title = first.locator("a.result-title")
     title.click()
     # The document page, with the query to highlight and the hit's page (document.js).
-    assert re.search(r"/tai-lieu/[^/?#]+\.html\?q=[^#]+#trang-\d+$", page.url)
+    assert re.search(r"/tai-lieu/[0-9a-f]{2}/[^/?#]+\.html\?q=[^#]+#trang-\d+$", page.url)
 
 
 def test_filters_counts_and_date_sort(sample_build, page):
@@ -382,7 +382,7 @@ def test_keyboard_reaches_and_opens_results(sample_build, page):
         assert page.evaluate("() => document.activeElement.closest('li.result').dataset.docId") == shown[1]
         page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/tai-lieu/[^/?#]+\.html\?q=so"))
+    page.wait_for_url(re.compile(r"/tai-lieu/[0-9a-f]{2}/[^/?#]+\.html\?q=so"))
 
 
 def test_header_form_and_english_page(sample_build, page):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pdfgen
 import pytest
-from conftest import ROOT
+from conftest import ROOT, doc_page
 from projects import edit_csv, set_cell
 
 from catalog.output_paths import BuildPaths, published_build
@@ -158,12 +158,12 @@ def test_a_new_scan_and_row_give_a_new_page_and_a_new_build(project, start_watch
     trigger = watcher.wait_for(TRIGGER, first_line + 1)[1]
     assert trigger.group(1) == "2"  # the scan and the sheet, in one rebuild
     assert int(rebuilt.group(1)) == 33
-    page = out / "tai-lieu" / f"{NEW_ID}.html"
+    page = out / doc_page(NEW_ID)
     assert "Báo cáo bổ sung kết quả số hóa đợt 2" in page.read_text(encoding="utf-8")
     assert published_build(out) not in (None, first_build)
 
     # The preview serves the new page with the live-reload script, and says which build is live.
-    served = watcher.get(f"tai-lieu/{NEW_ID}.html")
+    served = watcher.get(doc_page(NEW_ID))
     assert f'<script src="{LIVE_SCRIPT}?build={published_build(out)}" defer></script></head>' in served
     assert watcher.get(LIVE_BUILD.lstrip("/")) == published_build(out)
     assert "location.reload()" in watcher.get(LIVE_SCRIPT.lstrip("/"))
@@ -200,7 +200,7 @@ def test_poll_notices_changes(project, start_watch):
     first_line, _ = watcher.wait_for(BUILT)
     _retitle(content, "VPTU.2025.01.06", "Báo cáo kết quả số hóa, bản sửa khi dò định kỳ")
     watcher.wait_for(BUILT, first_line + 1)
-    page = (out / "tai-lieu/VPTU.2025.01.06.html").read_text(encoding="utf-8")
+    page = (out / doc_page("VPTU.2025.01.06")).read_text(encoding="utf-8")
     assert "Báo cáo kết quả số hóa, bản sửa khi dò định kỳ" in page
     assert watcher.stop() == 0
 
@@ -279,7 +279,7 @@ def test_without_system_notifications_it_polls_and_says_so(project, monkeypatch,
     finally:
         stop.set()
         thread.join(TIMEOUT)
-    assert "Bản sửa thấy được" in (out / "tai-lieu/VPTU.2025.01.06.html").read_text(encoding="utf-8")
+    assert "Bản sửa thấy được" in (out / doc_page("VPTU.2025.01.06")).read_text(encoding="utf-8")
     printed = capsys.readouterr()
     assert "inotify watch limit reached" in printed.err and "polling every 2 s instead" in printed.err
     assert "(dò mỗi 2 s / polling every 2 s)" in printed.out
@@ -303,7 +303,7 @@ def test_changes_during_a_build_give_one_more_build_after_it(project):
         stop.set()
         thread.join(TIMEOUT)
     assert build.started == 3 and not build.overlapped
-    assert "Đổi lần hai" in (out / "tai-lieu/VPTU.2025.01.05.html").read_text(encoding="utf-8")
+    assert "Đổi lần hai" in (out / doc_page("VPTU.2025.01.05")).read_text(encoding="utf-8")
 
 
 def test_scratch_files_and_outputs_are_ignored(tmp_path):
@@ -343,7 +343,7 @@ def test_an_open_page_reloads_by_itself_after_a_rebuild(project, start_watch, pa
     violations = []
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     page.route(watcher.address + "**", with_the_sites_csp)
-    page.goto(watcher.address + "tai-lieu/VPTU.2025.01.06.html")
+    page.goto(watcher.address + doc_page("VPTU.2025.01.06"))
     assert page.eval_on_selector_all("script", "scripts => scripts.filter(s => !s.src).length") == 0
     page.evaluate("window.notReloaded = true")
 
