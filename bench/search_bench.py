@@ -10,7 +10,7 @@ Phases (each timed and reported):
 2. ``catalog build`` builds it into ``bench/out/site/`` from a cold cache (no extracted
    text, no index), printing its progress; each build stage is timed from its output.
 3. Pagefind (the npm package pinned in ``bench/package.json``, installed with ``npm ci``)
-   indexes the same rendered document pages: ``--glob "tai-lieu/*.html"`` (the
+   indexes the same rendered document pages: ``--glob "tai-lieu/*/*.html"`` (the
    Vietnamese document pages: one page per document, as our index holds one record per
    document; the English copies under ``en/`` and the browse/fonds/file pages would only
    add duplicates) and ``--root-selector main`` (the site header, navigation and footer are
@@ -227,7 +227,9 @@ def build_catalog(project: Path, site: Path, warm: bool) -> dict:
         log(f"  [{now:6.1f} s] {line}")
         if line.startswith("• "):
             stages.append([line[2:].split(" / ", 1)[-1], now])  # "Vietnamese / English": the English
-    if proc.wait() != 0:
+    _, status, usage = os.wait4(proc.pid, 0)  # the build's own peak memory (the largest of it and its workers)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
         raise SystemExit(f"catalog build failed (exit {proc.returncode})")
     total = time.monotonic() - started
     timed = {}
@@ -236,18 +238,19 @@ def build_catalog(project: Path, site: Path, warm: bool) -> dict:
         timed[name] = round(timed.get(name, 0) + end - at, 1)  # a stage may come back (a sealed tier)
     report = json.loads((OUT / "report.json").read_text(encoding="utf-8"))
     return {"seconds": round(total, 1), "stages": timed, "counts": report.get("counts", {}),
-            "problems": len(report.get("problems", []))}
+            "problems": len(report.get("problems", [])), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
 
 
 def check_fulltext(site: Path, truth: dict[str, dict], sample: int = 20) -> dict:
     """Do the document pages hold each document's extracted text? (Pagefind indexes pages.)"""
-    from catalog.model import slug_for
+    from catalog.model import folder_of, slug_for
 
     rng = random.Random(7)
     ids = rng.sample(sorted(truth), min(sample, len(truth)))
     found = 0
     for doc_id in ids:
-        page = site / "tai-lieu" / f"{slug_for(doc_id)}.html"
+        slug = slug_for(doc_id)
+        page = site / "tai-lieu" / folder_of(slug) / f"{slug}.html"
         body = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
         body = unicodedata.normalize("NFC", body)
         text = unicodedata.normalize("NFC", truth[doc_id]["text"])
@@ -259,7 +262,7 @@ def check_fulltext(site: Path, truth: dict[str, dict], sample: int = 20) -> dict
 
 def run_pagefind(binary: Path, site: Path) -> dict:
     shutil.rmtree(site / "pagefind", ignore_errors=True)
-    cmd = [str(binary), "--site", str(site), "--glob", "tai-lieu/*.html", "--root-selector", "main"]
+    cmd = [str(binary), "--site", str(site), "--glob", "tai-lieu/*/*.html", "--root-selector", "main"]
     log("  " + " ".join(cmd))
     started = time.monotonic()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -747,8 +750,8 @@ def main(argv=None) -> None:
     log(f"index bytes: ours {fmt_bytes(sizes['ours']['total'])} in {sizes['ours']['files']} files; "
         f"Pagefind {fmt_bytes(sizes['pagefind']['total'])} in {sizes['pagefind']['files']} files")
 
-    from catalog.model import slug_for
-    url_to_id = {f"tai-lieu/{slug_for(d)}.html": d for d in truth}
+    from catalog.model import folder_of, slug_for
+    url_to_id = {f"tai-lieu/{folder_of(slug_for(d))}/{slug_for(d)}.html": d for d in truth}
     truth_text = {}
     for d, r in truth.items():
         whole = "\n".join((r["title"], r["number"], r.get("meta", ""), r["text"]))

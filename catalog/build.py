@@ -38,6 +38,7 @@ from catalog.state.build_state import BuildState, code_fingerprint, inputs_finge
 from catalog.state.fingerprint import Fingerprinter
 from catalog.text.ocr_pages import OcrOptions
 from catalog.text.stage import check_scans, forget_texts, read_texts
+from catalog.text.workers import cores
 
 
 @dataclass
@@ -114,7 +115,7 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
                      previous_search, fingerprints) if incremental else None
     previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     sealed = [_sealed_layer(read.scope, edition, key) for key in keys]
-    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress, fingerprints)
+    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress, fingerprints, ocr.jobs)
     if kept is not None:  # only now: the state describes the site that is live, and its report
         BuildState(paths.build_id, setup, inputs, kept.made, indexed,
                    browser_segments.to_json(kept.search)).save(paths.state)
@@ -144,15 +145,17 @@ def _read(config: Config, paths: BuildPaths, edition: Edition, ocr: OcrOptions, 
 
 def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, sealed: list[SealedLayer],
              kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress,
-             fingerprints: Fingerprinter) -> dict[str, str]:
-    """Index, render and swap the site in, then write the report; returns the records' fingerprints."""
+             fingerprints: Fingerprinter, jobs: int) -> dict[str, str]:
+    """Index (in ``jobs`` processes, 0 = one per core), render and swap the site in, then
+    write the report; returns the records' fingerprints."""
     catalog, report = read.catalog, read.report
     progress.stage("Lập chỉ mục tìm kiếm / Indexing", len(catalog.documents))
     # The whoosh index and the browser index get the same records; build/ holds no sealed tier in plain.
     records = list(index_records(catalog))
     try:
         # A new generation (the site at --out names its own), from the previous one where it can.
-        indexed = write_index(paths.index, counted(records, progress), previous_index, fingerprints)
+        indexed = write_index(paths.index, counted(records, progress), previous_index, fingerprints,
+                              procs=jobs or cores())
         # One swap publishes the site and, through its marker, this index generation.
         write_site(config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
                    build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept)

@@ -43,7 +43,7 @@ def main() -> None:
               help="Công bố bản quét kèm lớp chữ ẩn để tìm trong trình xem PDF (bản gốc không đổi) "
                    "/ Publish scans with an invisible OCR text layer, searchable in a PDF viewer (originals unchanged).")
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
-              help="Số tiến trình đọc PDF và OCR (0 = mỗi lõi một) / Worker processes for PDFs and OCR (0 = one per core).")
+              help="Số tiến trình đọc PDF, OCR và lập chỉ mục (0 = mỗi lõi một) / Worker processes for PDFs, OCR and the search index (0 = one per core).")
 @click.option("--scheduler", default="", metavar="tcp://HOST:8786",
               help="Đọc và OCR bản quét trên cụm máy Dask (xem README) / Read and OCR the scans on a Dask cluster "
                    "(see the README); without it, on this machine.")

@@ -19,6 +19,7 @@ system_packages=(fonts-dejavu-core tesseract-ocr tesseract-ocr-vie)
 system_packages+=(libicu-dev pkg-config g++)  # to build PyICU
 if [ "$with_tests" = 1 ]; then
   system_packages+=(chromium fonts-liberation nginx-light apache2-bin)
+  system_packages+=(poppler-utils)  # pdftotext: the floor bench/scale_bench.py measures the build against
   command -v npm >/dev/null 2>&1 || system_packages+=(npm)  # Debian's npm (and nodejs)
 fi
 

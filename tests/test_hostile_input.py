@@ -25,6 +25,7 @@ from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_csv, w
 
 from catalog.read.packages import discover
 from catalog.report import Report
+from conftest import doc_page, scan_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 120  # seconds: a hang guard, far above any of these builds
@@ -35,7 +36,6 @@ import json, resource, sys
 from pathlib import Path
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
-from conftest import doc_page, scan_file
 result = build(load_config(Path(sys.argv[1])), BuildPaths.for_output(Path(sys.argv[2])))
 peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({

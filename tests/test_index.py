@@ -254,3 +254,25 @@ def test_cli_counts_exact_and_approximate_hits(tmp_path):
     records = [record("exact", "Tổ hòa giải"), record("chem", "Hóa chất, giải thể")]
     assert cli_search(tmp_path, records, "hòa giải").splitlines()[0] == "1 kết quả đúng dấu, 1 gần đúng / 1 exact, 1 approximate"
     assert cli_search(tmp_path, records, "-giải").splitlines()[0].startswith("Truy vấn chỉ có từ loại trừ")
+
+
+def test_an_index_written_by_two_processes_ranks_as_one_written_by_one(tmp_path, monkeypatch):
+    """Segments written side by side (whoosh's MpWriter, never merged) hold the same
+    statistics: every query gives the same hits, scores and pages."""
+    from whoosh import index as whoosh_index
+
+    from catalog.search import index as search_index
+
+    monkeypatch.setattr(search_index, "SEGMENT_DOCS", 10)  # 65 records: several segments either way
+    words = ("số hóa tài liệu", "lưu trữ lịch sử", "báo cáo tổng kết", "kế hoạch năm", "chữ ký số")
+    records = [record(f"d{i:02d}", f"Văn bản {words[i % 5]} {i}", (words[i % 3], f"trang hai {words[(i * 7) % 5]}"),
+                      number=f"{i}/QĐ-UBND") for i in range(65)]
+    write_index(tmp_path / "one", records)
+    write_index(tmp_path / "two", records, procs=2)
+    with whoosh_index.open_dir(str(tmp_path / "two")).reader() as reader:
+        sizes = sorted(segment.doc_count_all() for segment, _ in reader.leaf_readers())
+    assert sum(sizes) == 65 and len(sizes) >= 6  # 20 records a writer, 10 to each of its processes
+    for query in ("số hóa", "so hoa", "lưu trữ", '"báo cáo tổng kết"', "12/QĐ-UBND", "chữ ký OR kế hoạch", "trang -số"):
+        one, two = search(tmp_path / "one", query, limit=100), search(tmp_path / "two", query, limit=100)
+        assert [(h.doc_id, round(h.score, 9), h.pages) for h in two] == [(h.doc_id, round(h.score, 9), h.pages) for h in one], query
+        assert one, query

@@ -9,6 +9,7 @@ from projects import DOC_HEADERS, FILE_HEADERS, write_catalog_toml, write_workbo
 from catalog.build import BuildPaths, build
 from catalog.config import load_config
 from catalog.site.render import relative
+from conftest import doc_page, file_page
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -43,23 +44,23 @@ def test_every_value_is_escaped(evil_build):
         html = path.read_text(encoding="utf-8")
         assert "<script>" not in html and "<img src=x" not in html, path
     document = evil_build.catalog.documents[0]
-    html = (site / f"tai-lieu/{document.slug}.html").read_text(encoding="utf-8")
+    html = (site / doc_page(document.slug)).read_text(encoding="utf-8")
     assert "&lt;script&gt;" in html
 
 
 def test_unknown_columns_are_shown(evil_build):
     document = evil_build.catalog.documents[0]
-    html = (evil_build.paths.site / f"tai-lieu/{document.slug}.html").read_text(encoding="utf-8")
+    html = (evil_build.paths.site / doc_page(document.slug)).read_text(encoding="utf-8")
     assert "Người nhập liệu" in html
-    file_page = (evil_build.paths.site / f"ho-so/{evil_build.catalog.files[0].slug}.html").read_text(encoding="utf-8")
-    assert "Ghi chú riêng" in file_page
+    file_html = (evil_build.paths.site / file_page(evil_build.catalog.files[0].slug)).read_text(encoding="utf-8")
+    assert "Ghi chú riêng" in file_html
 
 
 def test_identifier_with_unsafe_characters_gets_a_stable_safe_permalink(evil_build):
     document = evil_build.catalog.documents[0]
     assert document.doc_id == "D<1>"
     assert document.slug.startswith("D-1-") and len(document.slug) == len("D-1-") + 8
-    assert (evil_build.paths.site / f"tai-lieu/{document.slug}.html").is_file()
+    assert (evil_build.paths.site / doc_page(document.slug)).is_file()
 
 
 def test_project_templates_override_built_in_ones(evil_build):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
+from whoosh.multiproc import MpWriter
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -223,7 +224,7 @@ def open_index(folder: Path) -> whoosh_index.Index:
 
 
 def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: PreviousIndex | None = None,
-                fingerprints: Fingerprinter | None = None) -> dict[str, str]:
+                fingerprints: Fingerprinter | None = None, procs: int = 1) -> dict[str, str]:
     """Write the index of the records; return each record's fingerprint (doc_id → fingerprint).
 
     With ``previous``, the previous index is copied and only its segments that hold a
@@ -233,7 +234,8 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: Previ
     failed build never leaves a half-written index. Raises ``ValueError`` on a duplicate
     ``doc_id``, and ``FileExistsError`` rather than replace a non-empty folder that is
     not a search index. ``fingerprints``: the build's, when other stages fingerprint the
-    same records (each is then digested once).
+    same records (each is then digested once). ``procs``: processes writing the segments of
+    a fresh index side by side (whoosh's ``MpWriter``).
     """
     fingerprints = fingerprints or Fingerprinter()
     index_dir = Path(index_dir)
@@ -248,7 +250,7 @@ def write_index(index_dir: Path, records: Iterable[IndexRecord], previous: Previ
         if previous and previous.fingerprints and whoosh_index.exists_in(str(previous.folder)):
             made = _update_index(staging, _fingerprinted(records, fingerprints), previous)
         else:
-            made = _fill_index(staging, _fingerprinted(records, fingerprints))
+            made = _fill_index(staging, _fingerprinted(records, fingerprints), procs)
         _swap_in(staging, index_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -265,24 +267,32 @@ def _fingerprinted(records: Iterable[IndexRecord], fingerprints: Fingerprinter) 
         yield record, fingerprints.of(record)
 
 
-def _fill_index(folder: Path, records: Iterable[tuple[IndexRecord, str]]) -> dict[str, str]:
-    """Write all records, SEGMENT_DOCS to a segment; cancel the writer on any error."""
+def _fill_index(folder: Path, records: Iterable[tuple[IndexRecord, str]], procs: int = 1) -> dict[str, str]:
+    """Write all records, SEGMENT_DOCS to a segment, ``procs`` segments at a time."""
     ix = whoosh_index.create_in(str(folder), build_schema())
     made: dict[str, str] = {}
     chunk: list[IndexRecord] = []
     for record, fingerprint in records:
         made[record.doc_id] = fingerprint
         chunk.append(record)
-        if len(chunk) == SEGMENT_DOCS:
-            _add_segment(ix, chunk)
+        if len(chunk) == SEGMENT_DOCS * procs:
+            _add_segment(ix, chunk, procs=procs)
             chunk = []
-    _add_segment(ix, chunk)
+    _add_segment(ix, chunk, procs=procs)
     return made
 
 
-def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = ()) -> None:
-    """One writer: delete, then add the records as a new segment; existing segments are never merged."""
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = (), procs: int = 1) -> None:
+    """One writer: delete, then add the records as new segments, one per process (the
+    analysis of the texts is most of the cost); existing segments are never merged. An
+    error cancels the writer."""
+    if procs > 1 and len(records) > SEGMENT_DOCS:
+        # Each sub-writer gets one job of the records and writes it as a segment of its own
+        # (``multisegment``: never merged, see _without_empty_segments).
+        writer = MpWriter(ix, procs=procs, batchsize=-(-len(records) // procs), multisegment=True,
+                          limitmb=WRITER_LIMIT_MB)
+    else:
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
         for doc_id in deleted:
             writer.delete_by_term("doc_id", doc_id)

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T, R = TypeVar("T"), TypeVar("R")
 
@@ -72,7 +72,7 @@ def _same_file(path: str, sha256: str) -> bool:
     return digest.hexdigest() == sha256
 
 
-class Workers(Generic[T, R]):
+class Workers:
     """Runs the text stage's items locally (``jobs`` processes, 0 = one per core) or on the
     Dask cluster at ``scheduler``; one connection for the whole stage (use as a context)."""
 
