@@ -243,14 +243,13 @@ def build_catalog(project: Path, site: Path, warm: bool) -> dict:
 
 def check_fulltext(site: Path, truth: dict[str, dict], sample: int = 20) -> dict:
     """Do the document pages hold each document's extracted text? (Pagefind indexes pages.)"""
-    from catalog.model import folder_of, slug_for
+    from catalog.model import slug_for, spread_path
 
     rng = random.Random(7)
     ids = rng.sample(sorted(truth), min(sample, len(truth)))
     found = 0
     for doc_id in ids:
-        slug = slug_for(doc_id)
-        page = site / "tai-lieu" / folder_of(slug) / f"{slug}.html"
+        page = site / spread_path("tai-lieu", slug_for(doc_id), ".html")
         body = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
         body = unicodedata.normalize("NFC", body)
         text = unicodedata.normalize("NFC", truth[doc_id]["text"])
@@ -750,8 +749,8 @@ def main(argv=None) -> None:
     log(f"index bytes: ours {fmt_bytes(sizes['ours']['total'])} in {sizes['ours']['files']} files; "
         f"Pagefind {fmt_bytes(sizes['pagefind']['total'])} in {sizes['pagefind']['files']} files")
 
-    from catalog.model import folder_of, slug_for
-    url_to_id = {f"tai-lieu/{folder_of(slug_for(d))}/{slug_for(d)}.html": d for d in truth}
+    from catalog.model import slug_for, spread_path
+    url_to_id = {spread_path("tai-lieu", slug_for(d), ".html"): d for d in truth}
     truth_text = {}
     for d, r in truth.items():
         whole = "\n".join((r["title"], r["number"], r.get("meta", ""), r["text"]))

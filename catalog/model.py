@@ -267,17 +267,22 @@ def fonds_path(fonds: Fonds) -> str:
 
 
 def file_path(archival_file: ArchivalFile) -> str:
-    return f"ho-so/{folder_of(archival_file.slug)}/{archival_file.slug}.html"
+    return spread_path("ho-so", archival_file.slug, ".html")
 
 
 def document_path(document: Document) -> str:
-    return f"tai-lieu/{folder_of(document.slug)}/{document.slug}.html"
+    return spread_path("tai-lieu", document.slug, ".html")
 
 
 def pdf_path(document: Document) -> str:
     """Where the scan is published; a whole-file scan is published once for its file."""
     name = slug_for(document.file_code) if document.pdf_shared else document.slug
-    return f"pdf/{folder_of(name)}/{name}.pdf"
+    return spread_path("pdf", name, ".pdf")
+
+
+def spread_path(folder: str, slug: str, suffix: str) -> str:
+    """``folder/<folder_of(slug)>/<slug><suffix>``: the outputs there are one per item."""
+    return f"{folder}/{folder_of(slug)}/{slug}{suffix}"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every listing links to a hundred documents

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from catalog.model import spread_path
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))  # pdfgen: the PDF makers shared with make_sample.py
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,22 +25,16 @@ CHROMIUM_ARGS = [
 
 def doc_page(slug: str) -> str:
     """A document page's path from the site (or language) root, in its folder of 256."""
-    from catalog.model import folder_of
-
-    return f"tai-lieu/{folder_of(slug)}/{slug}.html"
+    return spread_path("tai-lieu", slug, ".html")
 
 
 def file_page(slug: str) -> str:
-    from catalog.model import folder_of
-
-    return f"ho-so/{folder_of(slug)}/{slug}.html"
+    return spread_path("ho-so", slug, ".html")
 
 
 def scan_file(name: str) -> str:
     """A published scan's path from the site root (``name``: the document's or file's slug)."""
-    from catalog.model import folder_of
-
-    return f"pdf/{folder_of(name)}/{name}.pdf"
+    return spread_path("pdf", name, ".pdf")
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
