@@ -45,7 +45,7 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
               help="Số tiến trình đọc PDF, OCR và lập chỉ mục (0 = mỗi lõi một) / Worker processes for PDFs, OCR and the search index (0 = one per core).")
 @click.option("--scheduler", default="", metavar="tcp://HOST:8786",
-              help="Đọc và OCR bản quét trên cụm máy Dask (xem README) / Read and OCR the scans on a Dask cluster "
+              help="Đọc và OCR bản quét trên cụm máy Dask (xem README); không có thì làm trên máy này / Read and OCR the scans on a Dask cluster "
                    "(see the README); without it, on this machine.")
 @click.option("--full", is_flag=True, help="Dựng lại toàn bộ, không dùng lại trang của lần trước "
                                            "/ Rebuild every page, reusing nothing of the previous build.")
