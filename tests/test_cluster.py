@@ -177,3 +177,14 @@ def test_a_build_that_loses_its_cluster_finishes_here(local_site, tmp_path):
     [problem] = [p for p in result.report.problems if p.code == "cluster-unavailable"]
     assert "lost" in problem.message
     assert site_files(tmp_path / "site") == site_files(local_site)
+
+
+def test_an_item_the_cluster_gives_up_on_is_read_here_not_taken_for_a_lost_cluster(cluster):
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        raised = client.submit(int, "không phải số", pure=False)  # what a task raises on its worker
+        raised.exception()  # waits for it to end
+        assert isinstance(text_workers._result(raised, client), text_workers._Failed)
+        cancelled = client.submit(sum, [1, 2], pure=False)
+        cancelled.cancel()  # as when the worker holding a scan's bytes dies: the client still runs
+        assert isinstance(text_workers._result(cancelled, client), text_workers._Failed)
+        assert client.submit(sum, [1, 2], pure=False).result() == 3  # and the cluster is still used

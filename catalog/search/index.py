@@ -71,10 +71,10 @@ class IndexRecord:
     fonds_code: str
     fonds_name: str
     file_code: str
-    url: str  # site-relative URL of the document page, e.g. "tai-lieu/X.html"
+    url: str  # site-relative URL of the document page, e.g. "tai-lieu/ab/X.html"
     metadata_text: str  # other searchable metadata joined (signer, keywords, notes, file title…)
     pages: tuple[str, ...]  # text of each PDF page, page 1 first (may be empty)
-    pdf_url: str = ""  # site-relative URL of the published scan ("pdf/x.pdf"), "" if none
+    pdf_url: str = ""  # site-relative URL of the published scan ("pdf/ab/x.pdf"), "" if none
 
 
 # --- analysis --------------------------------------------------------------
@@ -93,6 +93,11 @@ class SegmentedText(str):
         text = super().__new__(cls, "\n".join(segments))
         text.segments = tuple(segments)
         return text
+
+    def __reduce__(self):
+        # Made again from its segments (whoosh's index processes receive records pickled):
+        # str's own pickling would pass the joined text as if it were the segments.
+        return (SegmentedText, (self.segments,))
 
 
 class VietnameseTokenizer(Tokenizer):
@@ -217,8 +222,9 @@ def open_index(folder: Path) -> whoosh_index.Index:
     """The whoosh index in ``folder``, its files read as needed.
 
     Not memory-mapped: whoosh wraps each part of a mapped segment in a ``BytesIO``, which
-    copies it, so opening a searcher would load the whole index (330 MB for 10,000
-    documents, against 35 MB read as needed, and 0.2 s against 0.04 s to open).
+    copies it, so opening a searcher would load the whole index (``catalog search`` of a
+    rare number on 10,000 documents: 325 MB and 0.60 s mapped, 33 MB and 0.40 s so;
+    ``bench/cli_search_bench.py``).
     """
     return FileStorage(str(folder), supports_mmap=False).open_index()
 
@@ -287,12 +293,9 @@ def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = (), pr
     analysis of the texts is most of the cost); existing segments are never merged. An
     error cancels the writer."""
     if procs > 1 and len(records) > SEGMENT_DOCS:
-        # Each sub-writer gets one job of the records and writes it as a segment of its own
-        # (``multisegment``: never merged, see _without_empty_segments).
-        writer = MpWriter(ix, procs=procs, batchsize=-(-len(records) // procs), multisegment=True,
-                          limitmb=WRITER_LIMIT_MB)
-    else:
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        _add_segments_in_parallel(ix, records, procs)
+        return
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     try:
         for doc_id in deleted:
             writer.delete_by_term("doc_id", doc_id)
@@ -302,6 +305,35 @@ def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = (), pr
         writer.cancel()
         raise
     writer.commit(mergetype=_without_empty_segments)
+
+
+def _add_segments_in_parallel(ix, records: list[IndexRecord], procs: int) -> None:
+    """The records as one segment per process: each of whoosh's sub-writers gets one job
+    of them and commits it as a segment of its own (``multisegment``: never merged).
+
+    whoosh does not notice a sub-writer that failed (it waits a second for each result and
+    goes on without it), nor stop them when cancelled: both are checked here, so an index
+    is never committed without some of its records and no process outlives an error.
+    """
+    before = ix.doc_count_all()
+    writer = MpWriter(ix, procs=procs, batchsize=-(-len(records) // procs), multisegment=True,
+                      limitmb=WRITER_LIMIT_MB)
+    try:
+        for record in records:
+            writer.add_document(**_document_fields(record))
+        writer.commit(mergetype=_without_empty_segments)
+    except BaseException:
+        for task in writer.tasks:
+            task.terminate()
+            task.join()
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    failed = [task.exitcode for task in writer.tasks if task.exitcode]
+    written = ix.doc_count_all() - before
+    if failed or written != len(records):
+        raise RuntimeError(f"whoosh's index processes wrote {written} of {len(records)} records "
+                           f"(exit codes {failed or 'all 0'}); the index is not published")
 
 
 def _without_empty_segments(writer, segments):

@@ -2,7 +2,8 @@
 
 Paths use Vietnamese, accent-free words so URLs read naturally to the catalog's
 users: ``phong/``, ``ho-so/``, ``tai-lieu/``, ``duyet/``, ``trang/``. A document's
-page is its permalink: ``tai-lieu/<slug of doc_id>.html``, stable across rebuilds.
+page is its permalink: ``tai-lieu/<2 hex>/<slug of doc_id>.html`` (``model.document_path``),
+stable across rebuilds: it depends on the doc_id alone.
 """
 
 from __future__ import annotations

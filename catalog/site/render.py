@@ -50,7 +50,7 @@ _VI_ATTRIBUTE = markupsafe.Markup(' lang="vi"')
 
 @dataclass(frozen=True)
 class SitePage:
-    path: str  # from the site root, without language prefix: "tai-lieu/x.html"
+    path: str  # from the site root, without language prefix: "tai-lieu/ab/x.html"
     template: str
     context: dict
     # Context keys the built-in template only links to (a name, a path): their lists do

@@ -18,6 +18,7 @@ local work runs in processes, never threads.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -52,24 +53,55 @@ def on_worker(work: Callable[[tuple], R], item: tuple, scan: Scan, data: bytes |
     path, sha256 = item[scan.path_at], item[scan.sha256_at]
     if data is None:
         return work(item) if _same_file(path, sha256) else NotSeen()
-    with tempfile.TemporaryDirectory(prefix="catalog-scan-") as folder:
-        copy = os.path.join(folder, "scan" + os.path.splitext(path)[1])
-        with open(copy, "wb") as handle:
-            handle.write(data)
-        return work(item[:scan.path_at] + (copy,) + item[scan.path_at + 1:])
+    return work(item[:scan.path_at] + (_COPIES.of(sha256, data, os.path.splitext(path)[1]),) + item[scan.path_at + 1:])
+
+
+_CHECKED: dict[tuple, str] = {}  # (path, size, mtime) → SHA-256, per worker process: the pages of one scan
 
 
 def _same_file(path: str, sha256: str) -> bool:
-    """Hashing costs a few milliseconds a scan, against the seconds of reading it: a stale
-    copy on a worker's own disk must never put its text in the cache under this SHA-256."""
-    digest = hashlib.sha256()
+    """Is the file at ``path`` the scan? A stale copy on a worker's own disk must never put its
+    text in the cache under this SHA-256. Hashed once per worker and scan, not per page."""
     try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        info = os.stat(path)
     except OSError:
         return False
-    return digest.hexdigest() == sha256
+    key = (path, info.st_size, info.st_mtime_ns)
+    if key not in _CHECKED:
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            return False
+        _CHECKED[key] = digest.hexdigest()
+    return _CHECKED[key] == sha256
+
+
+class _PrivateCopies:
+    """The scans a worker was sent, as files (PDFium and Tesseract read files), the last few
+    kept: the pages of one scan come one after another. Removed when the worker exits."""
+
+    KEPT = 4
+
+    def __init__(self):
+        self.folder: tempfile.TemporaryDirectory | None = None
+        self.paths: dict[str, str] = {}  # SHA-256 → file, oldest first
+
+    def of(self, sha256: str, data: bytes, suffix: str) -> str:
+        if sha256 not in self.paths:
+            self.folder = self.folder or tempfile.TemporaryDirectory(prefix="catalog-scans-")
+            path = os.path.join(self.folder.name, sha256 + suffix)
+            with open(path, "wb") as handle:
+                handle.write(data)
+            self.paths[sha256] = path
+            while len(self.paths) > self.KEPT:
+                os.unlink(self.paths.pop(next(iter(self.paths))))
+        return self.paths[sha256]
+
+
+_COPIES = _PrivateCopies()
 
 
 class Workers:
@@ -88,8 +120,7 @@ class Workers:
 
     def __exit__(self, *exc) -> None:
         if self._client is not None:
-            self._client.close(timeout=5)
-            self._client = None
+            self._close()
 
     def run(self, work: Callable[[T], R], items: Sequence[T], scan: Scan | None = None,
             chunksize: int = 1) -> Iterator[tuple[T, R]]:
@@ -118,7 +149,18 @@ class Workers:
             except (OSError, TimeoutError) as exc:
                 return self._give_up(f"không có bộ điều phối nào trả lời sau {CONNECT_TIMEOUT}",
                                      f"no scheduler answered within {CONNECT_TIMEOUT} ({type(exc).__name__})")
+            try:
+                self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError):
+                self._close()
+                return self._give_up(f"bộ điều phối không có máy làm việc nào sau {CONNECT_TIMEOUT}",
+                                     f"the scheduler had no worker within {CONNECT_TIMEOUT}")
         return self._client
+
+    def _close(self) -> None:
+        with contextlib.suppress(Exception):  # a client whose scheduler went away may time out closing
+            self._client.close(timeout=5)
+        self._client = None
 
     def _give_up(self, vi: str, en: str) -> None:
         self._cluster_gone = True
@@ -135,60 +177,66 @@ class Workers:
             yield from zip(items, pool.map(work, items, chunksize=chunksize))
 
     def _on_cluster(self, client, work, items: Sequence[T], scan: Scan):
-        """Yield what the cluster reads; return the items it could not (to run locally)."""
+        """Yield what the cluster reads; return the items it did not (to run locally)."""
         from distributed import as_completed
 
         pending = {client.submit(on_worker, work, item, scan, pure=False): item for item in items}
-        sent, retries = _SentScans(client, scan), set()
+        sent, retries, failed = _SentScans(client, scan), set(), []
         finished = as_completed(pending, loop=client.loop)
         try:
             for future in finished:
                 item = pending[future]
-                result = _result(future)
+                result = _result(future, client)  # may raise: the item stays pending, to run here
+                del pending[future]
+                if future in retries:
+                    retries.discard(future)
+                    sent.done(item)
                 if isinstance(result, NotSeen):
                     retry = client.submit(on_worker, work, item, scan, sent.data(item), pure=False)
                     pending[retry] = item
                     retries.add(retry)
                     finished.add(retry)
                 elif isinstance(result, _Failed):
-                    self.problems.append((f"cụm máy không đọc được một mục ({result.why})",
-                                          f"the cluster could not read one item ({result.why})"))
-                    yield item, work(item)
+                    failed.append((item, result.kind))
                 else:
                     yield item, result
-                if future in retries:
-                    sent.done(item)
-                del pending[future]
         except _ClusterLost as lost:
             self._cluster_gone = True
             self.problems.append((f"mất kết nối giữa chừng ({lost}), còn {len(pending)} mục",
                                   f"it was lost mid-way ({lost}), with {len(pending)} items left"))
-            client.close(timeout=5)
-            self._client = None
-        return list(dict.fromkeys(pending.values()))
+            self._close()
+        if failed:
+            kinds = ", ".join(sorted({kind for _, kind in failed}))
+            self.problems.append((f"cụm máy bỏ dở {len(failed)} mục ({kinds})",
+                                  f"the cluster gave up on {len(failed)} items ({kinds})"))
+        return [item for item, _ in failed] + list(dict.fromkeys(pending.values()))
 
 
 class _Failed:
-    def __init__(self, why: str):
-        self.why = why
+    """An item the cluster gave up on (a task that killed its workers, or raised): read locally."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
 
 
 class _ClusterLost(Exception):
     pass
 
 
-def _result(future):
-    """The future's result; a task the cluster gave up on is :class:`_Failed`; a cluster
-    that went away raises :class:`_ClusterLost`."""
+def _result(future, client):
+    """The future's result; :class:`_Failed` for an item the cluster gave up on; raises
+    :class:`_ClusterLost` when the client lost its scheduler (every future is then cancelled)."""
     from distributed import CancelledError
     from distributed.comm.core import CommClosedError
 
+    if future.status == "error":  # KilledWorker, or what the task raised: that item alone
+        return _Failed(type(future.exception()).__name__)
     try:
         return future.result()
     except (CancelledError, CommClosedError, OSError, TimeoutError) as exc:
+        if client.status == "running":  # cancelled with the scattered bytes of a lost worker
+            return _Failed(type(exc).__name__)
         raise _ClusterLost(type(exc).__name__) from exc
-    except Exception as exc:  # noqa: BLE001 - KilledWorker and kin: that item is read locally
-        return _Failed(f"{type(exc).__name__}: {exc}"[:200])
 
 
 class _SentScans:

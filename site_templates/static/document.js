@@ -1,5 +1,5 @@
 /* catalog — the document page: copy the citation; and, when opened from a search result
- * (tai-lieu/x.html?q=words#trang-N), highlight the words in the page texts, open the text,
+ * (tai-lieu/ab/x.html?q=words#trang-N), highlight the words in the page texts, open the text,
  * and open the PDF viewer at that page. The highlighting loads the search page's analyzer
  * (search.js) and marker (search-ui.js), so a word is marked here exactly when the search
  * matched it. Everything is built with DOM calls (textContent), never from HTML strings.
