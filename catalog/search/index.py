@@ -292,7 +292,7 @@ def _add_segment(ix, records: list[IndexRecord], deleted: Iterable[str] = (), pr
     """One writer: delete, then add the records as new segments, one per process (the
     analysis of the texts is most of the cost); existing segments are never merged. An
     error cancels the writer."""
-    if procs > 1 and len(records) > SEGMENT_DOCS:
+    if procs > 1 and len(records) > SEGMENT_DOCS and not deleted:  # a fresh index's chunks
         _add_segments_in_parallel(ix, records, procs)
         return
     writer = ix.writer(limitmb=WRITER_LIMIT_MB)
