@@ -14,7 +14,7 @@ What every template receives (the template contract):
 - ``asset(path)``: relative link to a shared file (``"static/site.css"``)
 - ``fonds_path(fonds)``, ``file_path(file)``, ``document_path(doc)``: the path of its page,
   for ``href`` (``"tai-lieu/ab/x.html"``: pages and scans are spread over 256 folders, see
-  ``catalog.model.folder_of``); ``pdf_path(doc)`` the published scan's, for ``asset``
+  ``catalog.model.folder_of``); a document page's scan is its ``pdf_href``, for ``asset``
 - ``other_lang_href``: the same page in the other UI language, or None
 - ``nav``: the Markdown pages, for the menu
 - ``archive_lang``: `` lang="vi"`` on pages of another language, "" on Vietnamese ones: for
@@ -41,7 +41,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from catalog.model import Document, document_path, file_path, fonds_path, pdf_path
+from catalog.model import Document, document_path, file_path, fonds_path
 from catalog.site.i18n import translator
 
 LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
@@ -74,7 +74,7 @@ def make_environment(content_root: Path, thumb: Callable[[Document], object] | N
     )
     env.filters["filesize"] = _filesize
     env.globals["doc_line"] = doc_line
-    env.globals.update(fonds_path=fonds_path, file_path=file_path, document_path=document_path, pdf_path=pdf_path)
+    env.globals.update(fonds_path=fonds_path, file_path=file_path, document_path=document_path)
     env.globals["thumb"] = thumb or _no_thumbnail
     return env
 

@@ -29,6 +29,7 @@ from PIL import Image
 
 from catalog.model import Catalog, Document, Location
 from catalog.report import WARNING, Report
+from catalog.text.workers import cores
 
 WIDTH = 140  # pixels; the height follows the page, up to MAX_HEIGHT
 MAX_HEIGHT = 280  # a very tall page is fitted into WIDTH × MAX_HEIGHT
@@ -152,7 +153,7 @@ def _thumbnail(sha256: str, page: int, size: tuple[int, int], cached: Path) -> t
 
 def _run(jobs: list[tuple[str, str, list[int], str]]) -> Iterator[tuple[tuple, list]]:
     """(job, sizes) for each scan; in worker processes when there is enough to render."""
-    workers = min(os.cpu_count() or 1, len(jobs))
+    workers = min(cores(), len(jobs))
     if workers <= 1 or sum(len(job[2]) for job in jobs) < PARALLEL_MIN_PAGES:
         for job in jobs:
             yield job, render_scan(job)
