@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def main() -> None:
                    "/ Publish scans with an invisible OCR text layer, searchable in a PDF viewer (originals unchanged).")
 @click.option("--jobs", type=click.IntRange(0, 256), default=0,
               help="Số tiến trình đọc PDF, OCR và lập chỉ mục (0 = mỗi lõi một) / Worker processes for PDFs, OCR and the search index (0 = one per core).")
-@click.option("--scheduler", default="", metavar="tcp://HOST:8786",
+@click.option("--scheduler", default="", metavar="tcp://HOST:8786", callback=lambda c, p, v: _scheduler_address(v),
               help="Đọc và OCR bản quét trên cụm máy Dask (xem README); không có thì làm trên máy này / Read and OCR the scans on a Dask cluster "
                    "(see the README); without it, on this machine.")
 @click.option("--full", is_flag=True, help="Dựng lại toàn bộ, không dùng lại trang của lần trước "
@@ -118,6 +119,14 @@ def fixity(where: tuple[str, ...], out: Path) -> None:
         raise CatalogError(str(exc)) from None
     for line in history_lines(found):
         click.echo(line)
+
+
+def _scheduler_address(value: str) -> str:
+    """``tcp://HOST:PORT`` (or ``tls://``), said before anything is read."""
+    if value and not re.fullmatch(r"(tcp|tls)://[^\s:/]+:\d{1,5}", value):
+        raise click.BadParameter(f'"{value}" không phải địa chỉ bộ điều phối Dask; viết dạng tcp://MÁY:8786 '
+                                 f'/ is not a Dask scheduler address; write it as tcp://HOST:8786')
+    return value
 
 
 def _content_and_package(where: tuple[str, ...]) -> tuple[Path, str]:

@@ -188,3 +188,14 @@ def test_an_item_the_cluster_gives_up_on_is_read_here_not_taken_for_a_lost_clust
         cancelled.cancel()  # as when the worker holding a scan's bytes dies: the client still runs
         assert isinstance(text_workers._result(cancelled, client), text_workers._Failed)
         assert client.submit(sum, [1, 2], pure=False).result() == 3  # and the cluster is still used
+
+
+def test_a_malformed_scheduler_address_is_refused_before_anything_is_read(tmp_path):
+    from click.testing import CliRunner
+
+    from catalog.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(ROOT / "content"), "--out", str(tmp_path / "site"),
+                                       "--scheduler", "may-chu-8786"])
+    assert result.exit_code == 2 and "tcp://MÁY:8786" in result.output and "tcp://HOST:8786" in result.output
+    assert not (tmp_path / "site").exists()

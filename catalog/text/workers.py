@@ -146,6 +146,8 @@ class Workers:
                                      "the `distributed` package is not installed: pip install 'catalog[cluster]'")
             try:
                 self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            except ValueError as exc:  # a malformed address (the CLI checks its own)
+                return self._give_up(f"địa chỉ không dùng được ({exc})", f"the address is not usable ({exc})")
             except (OSError, TimeoutError) as exc:
                 return self._give_up(f"không có bộ điều phối nào trả lời sau {CONNECT_TIMEOUT}",
                                      f"no scheduler answered within {CONNECT_TIMEOUT} ({type(exc).__name__})")
