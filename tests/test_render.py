@@ -77,24 +77,56 @@ def test_links_are_relative(target, page, expected):
     assert relative(target, page) == expected
 
 
-def test_long_browse_lists_are_paginated():
+def _dated_documents(ids):
+    """Documents of 2020, ten a day in the order of their ids ("D0499b" with "D0499")."""
     import datetime
 
     from catalog.access.tiers import Tier
     from catalog.model import DateValue, Document, Location
-    from catalog.site.pages import BROWSE_PAGE_SIZE, _browse_pages
 
-    day = datetime.date(2020, 1, 1)
-    year = DateValue(day, day, "day", "01/01/2020")
-    documents = [
-        Document(f"D{n:04d}", "HS1", "P", f"Văn bản {n}", Tier.PUBLIC, Location("x"), date=year)
-        for n in range(BROWSE_PAGE_SIZE * 2 + 5)
-    ]
-    pages = _browse_pages("year", documents)
-    lists = [p for p in pages if p.template == "browse_list.html"]
-    assert [p.path for p in lists] == ["duyet/nam-2020.html", "duyet/nam-2020-2.html", "duyet/nam-2020-3.html"]
-    assert [len(p.context["documents"]) for p in lists] == [BROWSE_PAGE_SIZE, BROWSE_PAGE_SIZE, 5]
-    assert lists[2].context["first_number"] == BROWSE_PAGE_SIZE * 2 + 1
+    documents = []
+    for doc_id in ids:
+        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=int(doc_id[1:5]) // 10)
+        documents.append(Document(doc_id, "HS1", "P", f"Văn bản {doc_id}", Tier.PUBLIC, Location("x"),
+                                  date=DateValue(day, day, "day", day.strftime("%d/%m/%Y"))))
+    return documents
+
+
+def _year_lists(documents):
+    from catalog.site.pages import _browse_pages
+
+    return [p for p in _browse_pages("year", documents) if p.template == "browse_list.html"]
+
+
+def test_long_browse_lists_are_paginated_where_their_documents_say():
+    from catalog.site.pages import BROWSE_PAGE_MAX, BROWSE_PAGE_MIN
+
+    lists = _year_lists(_dated_documents([f"D{n:04d}" for n in range(1000)]))
+    sizes = [len(p.context["documents"]) for p in lists]
+    assert sum(sizes) == 1000 and len(lists) >= 4
+    assert all(BROWSE_PAGE_MIN <= size <= BROWSE_PAGE_MAX for size in sizes[:-1]) and sizes[-1] <= BROWSE_PAGE_MAX
+    assert lists[0].path == "duyet/nam-2020.html"  # the first page keeps the list's own name
+    assert [p.path for p in lists[1:]] == [f"duyet/nam-2020/{p.context['documents'][0].slug}.html" for p in lists[1:]]
+    assert lists[0].context["total"] == 1000 and len(lists[0].context["list_pages"]) == len(lists)
+    assert all("total" not in p.context for p in lists[1:])  # the others change with their own documents only
+    assert [p.context["next_path"] for p in lists[:-1]] == [p.path for p in lists[1:]]
+    assert lists[1].context["span"] == (lists[1].context["documents"][0].date.text, lists[1].context["documents"][-1].date.text)
+
+
+def test_a_document_added_to_a_long_list_changes_only_the_page_it_falls_on_and_the_first():
+    def shown(ids):
+        return {p.path: ([d.doc_id for d in p.context["documents"]], p.context["previous_path"],
+                         p.context["next_path"], p.context.get("list_pages")) for p in _year_lists(_dated_documents(ids))}
+
+    ids = [f"D{n:04d}" for n in range(1000)]
+    before = shown(ids)
+    for extra in ("D0499b", "D0120b", "D0871b", "D0995b", "D0262b", "D0278b"):  # the last two start pages
+        after = shown(sorted(ids + [extra]))
+        changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+        landed = next(path for path, (docs, *_) in after.items() if extra in docs)
+        # Its page and the first; where it starts a page of its own, that page and its neighbours.
+        assert {landed, "duyet/nam-2020.html"} <= changed and len(changed) <= 5, (extra, changed)
+        assert len(before) - 1 <= len(after) <= len(before) + 1
 
 
 @pytest.mark.parametrize("raw_html, expected", [(True, "<b id=\"own\">"), (False, "&lt;b id=\"own\"&gt;")])

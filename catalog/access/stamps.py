@@ -13,6 +13,7 @@ marks still counts: a false alarm costs a review, a missed stamp a disclosure.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from catalog.language.vietnamese import folded_key, nfc, tokenize
@@ -41,6 +42,7 @@ def secrecy_stamp(page_text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the same heads ("CỘNG HÒA XÃ HỘI ...") open thousands of documents
 def _is_stamp(line: str) -> bool:
     parts = [_key(part) for part in _PARTS.split(line) if part.strip(_FRAME).strip()]
     return bool(parts) and all(p in _ALLOWED for p in parts) and any(p in _SECRECY for p in parts)

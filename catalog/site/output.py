@@ -48,6 +48,7 @@ class _Parts:
     thumbs: Thumbnails
     text_layers: TextLayers | None
     stamp: str
+    compiled_templates: Path | None  # in the build cache (catalog.site.render.make_environment)
 
 
 def write_site(
@@ -72,7 +73,7 @@ def write_site(
     thumbs = make_thumbnails(widest, cache, report, progress) if cache else Thumbnails()
     stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
     parts = _Parts(site_globals(config, edition, [layer.key.tier for layer in sealed]), config, md_pages, thumbs,
-                   text_layers, stamp if config.reading_copy.stamp else "")
+                   text_layers, stamp if config.reading_copy.stamp else "", cache / "templates" if cache else None)
     with SiteWriter(out, build_id, edition) as writer:
         extra = [SitePage("vault.html", "vault.html", {})] if sealed else []
         _write_layer(parts, catalog, records, writer, progress, extra, kept)
@@ -89,8 +90,8 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
                  extra_pages: list[SitePage], kept: KeptPages | None) -> None:
     """One layer of the site: its pages in every UI language, search index, scans, thumbnails, assets."""
     thumbs = parts.thumbs.of(catalog)
-    renderer = Renderer(make_environment(parts.config.root, thumbs.first), parts.renderer_site, parts.md_pages,
-                        parts.config.languages)
+    environment = make_environment(parts.config.root, thumbs.first, parts.compiled_templates)
+    renderer = Renderer(environment, parts.renderer_site, parts.md_pages, parts.config.languages)
     pages = plan_site(catalog, parts.md_pages, parts.config, thumbs) + extra_pages
     progress.stage("Dựng trang / Rendering pages", len(pages) * len(parts.config.languages))
     for page in pages:

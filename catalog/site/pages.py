@@ -8,6 +8,8 @@ stable across rebuilds: it depends on the doc_id alone.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import defaultdict
 from typing import Iterable
 
@@ -40,15 +42,16 @@ BROWSE_DIMENSIONS = {
 def plan_site(
     catalog: Catalog, md_pages: list[MarkdownPage], config, thumbs: Thumbnails | None = None,
 ) -> list[SitePage]:
-    pages = [_home(catalog, config.new_items)]
+    thumbs = thumbs or Thumbnails()
+    pages = [_home(catalog, config.new_items, thumbs)]
     for fonds in catalog.fonds:
         pages.append(SitePage(fonds_path(fonds), "fonds.html", {"fonds": fonds, "descriptions": _fonds_descriptions(fonds, catalog)}))
         for archival_file in fonds.files:
             pages.append(_file_page(fonds, archival_file, catalog))
-            pages.extend(_document_pages(fonds, archival_file, config, thumbs or Thumbnails()))
+            pages.extend(_document_pages(fonds, archival_file, config, thumbs))
     forms = authorities(catalog)  # spellings of one name are browsed as one
     for key in BROWSE_DIMENSIONS:
-        pages.extend(_browse_pages(key, catalog.documents, forms))
+        pages.extend(_browse_pages(key, catalog.documents, forms, thumbs))
     for md in md_pages:
         pages.append(SitePage(md.path, "page.html", {"md": md}))
     # The web server's 404 page (publish/ gives it its URL prefix when it deploys the site).
@@ -56,7 +59,7 @@ def plan_site(
     return pages
 
 
-def _home(catalog: Catalog, new_items: int) -> SitePage:
+def _home(catalog: Catalog, new_items: int, thumbs: Thumbnails) -> SitePage:
     handover = {p.id: (p.handover_date.iso if p.handover_date else "") for p in catalog.packages}
     newest = sorted(
         catalog.documents,
@@ -66,6 +69,7 @@ def _home(catalog: Catalog, new_items: int) -> SitePage:
     return SitePage("index.html", "home.html", {
         "fonds_list": catalog.fonds,
         "newest": newest,
+        "newest_thumbnails": [thumbs.first(d) for d in newest],  # shown by thumb(doc): for the fingerprint
         "document_count": len(catalog.documents),
         "file_count": len(catalog.files),
         # Only the home page shows the date: a rebuild on another day keeps the other pages.
@@ -130,14 +134,26 @@ def range_text(pages: tuple[int, int]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-BROWSE_PAGE_SIZE = 100  # documents per browse page: long lists stay quick to open
+# A long browse list is cut where its documents say, not every 100 documents, so a batch
+# changes only the pages it falls on (an office then copies those alone to its USB copy).
+# A document starts a new page when its id's hash picks it (one in BROWSE_PAGE_CUT) and
+# none of the BROWSE_PAGE_MIN documents before it was picked: the rule looks at a window
+# of neighbours only, so a document added or taken away moves no cut beyond that window
+# (a minimum counted from the last cut would move every later cut). A page that reaches
+# BROWSE_PAGE_MAX is cut anyway. Pages are named by their first document and show no
+# number and no total, so a new page earlier in the list renumbers nothing; the list's
+# first page holds the total and every page's dates.
+BROWSE_PAGE_MIN = 30
+BROWSE_PAGE_CUT = 50  # about 90 documents a page
+BROWSE_PAGE_MAX = 250
 
 
-def _browse_pages(key: str, documents: list[Document], forms: Authorities | None = None) -> list[SitePage]:
+def _browse_pages(key: str, documents: list[Document], forms: Authorities | None = None,
+                  thumbs: Thumbnails | None = None) -> list[SitePage]:
     """The index of one dimension and a (paginated) list per value; ``forms``: the authority
     forms of the names (``catalog.authority``), without which each spelling is its own value."""
     word, label, value_of, dimension = BROWSE_DIMENSIONS[key]
-    forms = forms or {}
+    forms, thumbs = forms or {}, thumbs or Thumbnails()
     groups: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         value = value_of(document)
@@ -155,26 +171,57 @@ def _browse_pages(key: str, documents: list[Document], forms: Authorities | None
     for entry in entries:
         listed = sorted(groups[entry["value"]], key=lambda d: (d.date.iso if d.date else "", d.doc_id))
         pages.extend(_paginated(entry["path"], listed, {"label": label, "value": entry["value"],
-                                                        "variants": entry["variants"], "index_path": index_path}))
+                                                        "variants": entry["variants"], "index_path": index_path},
+                                thumbs))
     return pages
 
 
-def _paginated(first_path: str, documents: list[Document], context: dict) -> list[SitePage]:
-    """``x.html``, ``x-2.html``, ``x-3.html``… with links between them."""
-    chunks = [documents[i:i + BROWSE_PAGE_SIZE] for i in range(0, len(documents), BROWSE_PAGE_SIZE)] or [[]]
+def browse_chunks(documents: list[Document]) -> list[list[Document]]:
+    """The pages of one sorted browse list (see BROWSE_PAGE_MIN): never empty."""
+    chunks: list[list[Document]] = [[]]
+    last_picked = 0  # the list's start counts as a cut: no small first page
+    for index, document in enumerate(documents):
+        picked = _cuts(document.doc_id)
+        page = chunks[-1]
+        full = len(page) >= BROWSE_PAGE_MAX
+        if page and (full or (picked and index - last_picked > BROWSE_PAGE_MIN)):
+            chunks.append(page := [])
+        if picked or full:  # a page cut for being full is no cause for a small one after it
+            last_picked = index
+        page.append(document)
+    return chunks
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a document is in three lists
+def _cuts(doc_id: str) -> bool:
+    return int.from_bytes(hashlib.sha256(doc_id.encode("utf-8")).digest()[:4], "big") % BROWSE_PAGE_CUT == 0
+
+
+def _paginated(first_path: str, documents: list[Document], context: dict, thumbs: Thumbnails) -> list[SitePage]:
+    """``x.html`` for the first page, ``x/<slug of its first document>.html`` for the others."""
+    chunks = browse_chunks(documents)
     stem = first_path.removesuffix(".html")
-    paths = [first_path] + [f"{stem}-{n}.html" for n in range(2, len(chunks) + 1)]
-    return [
-        SitePage(paths[n], "browse_list.html", {
-            **context,
-            "documents": chunk,
-            "total": len(documents),
-            "first_number": n * BROWSE_PAGE_SIZE + 1,
-            "page_paths": paths,
-            "page_index": n,
-        })
-        for n, chunk in enumerate(chunks)
-    ]
+    paths = [first_path] + [f"{stem}/{chunk[0].slug}.html" for chunk in chunks[1:]]
+    spans = [_span(chunk) for chunk in chunks]
+    pages = []
+    for n, chunk in enumerate(chunks):
+        own = {"documents": chunk, "span": spans[n], "first_path": first_path,
+               "previous_path": paths[n - 1] if n else None,
+               "next_path": paths[n + 1] if n + 1 < len(chunks) else None,
+               # Not shown by the template as such, but by thumb(doc): a thumbnail made
+               # since the last build must make the page again.
+               "thumbnails": [thumbs.first(d) for d in chunk]}
+        if n == 0:  # only the first page changes with every document the list gains
+            own |= {"total": len(documents), "list_pages": list(zip(paths, spans, map(len, chunks)))}
+        # A listed document shows its own fields, not its scan's pages: its text is not the list's.
+        pages.append(SitePage(paths[n], "browse_list.html", {**context, **own}, links=("documents",)))
+    return pages
+
+
+def _span(chunk: list[Document]) -> tuple[str, str]:
+    """The dates of a page's first and last documents, as written ("" if undated)."""
+    dates = [d.date.text if d.date else "" for d in (chunk[:1] + chunk[-1:])] if chunk else ["", ""]
+    return dates[0], dates[-1]
 
 
 def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, config, path: str) -> str:

@@ -52,10 +52,10 @@ class SealingWriter:
             return
         self._seal(rel, data, shown is not None)
 
-    def copy_file(self, rel: str, source: Path) -> None:
+    def copy_file(self, rel: str, source: Path | str) -> None:
         if self.plain.sources.get(rel) == source:
             return  # the plain layer copied the same input there
-        self.write_bytes(rel, source.read_bytes())
+        self.write_bytes(rel, Path(source).read_bytes())
 
     link_cached = copy_file  # sealed or not, a cached file is the same bytes
 

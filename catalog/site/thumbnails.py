@@ -52,10 +52,10 @@ class Thumbnail:
 class Thumbnails:
     """The thumbnails of this site, by scan (SHA-256) and page, with their cached files."""
 
-    def __init__(self, images: dict[str, dict[int, tuple[Thumbnail, Path]]] | None = None):
+    def __init__(self, images: dict[str, dict[int, tuple[Thumbnail, str]]] | None = None):
         self._images = images or {}
 
-    def _scan(self, document: Document) -> dict[int, tuple[Thumbnail, Path]]:
+    def _scan(self, document: Document) -> dict[int, tuple[Thumbnail, str]]:
         if not (document.pdf_path and document.pdf):
             return {}
         return self._images.get(document.pdf.sha256, {})
@@ -76,8 +76,9 @@ class Thumbnails:
         shown = {d.pdf.sha256 for d in catalog.documents if d.pdf_path and d.pdf}
         return Thumbnails({sha256: scan for sha256, scan in self._images.items() if sha256 in shown})
 
-    def files(self) -> Iterator[tuple[str, Path]]:
-        """(path in the site, cached file) of every thumbnail."""
+    def files(self) -> Iterator[tuple[str, str]]:
+        """(path in the site, cached file) of every thumbnail. The files are named by strings:
+        a site of 100,000 pages would spend seconds making them paths."""
         for scan in self._images.values():
             for thumbnail, cached in scan.values():
                 yield thumbnail.src, cached
@@ -101,7 +102,7 @@ _CACHED = re.compile(rf"^(\d+)-{SETTINGS}-(\d+)x(\d+)\.jpg$")
 def make_thumbnails(catalog: Catalog, cache: Path, report: Report, progress) -> Thumbnails:
     """Thumbnails of every page a published document shows, rendering only what the cache lacks."""
     wanted = _wanted(catalog)
-    images: dict[str, dict[int, tuple[Thumbnail, Path]]] = {}
+    images: dict[str, dict[int, tuple[Thumbnail, str]]] = {}
     jobs = []
     for sha256, (pdf, pages) in wanted.items():
         cached = _cached(cache_folder(cache, sha256))
@@ -114,7 +115,7 @@ def make_thumbnails(catalog: Catalog, cache: Path, report: Report, progress) -> 
         folder = cache_folder(cache, sha256)
         for page, size in zip(pages, sizes):
             if size:
-                images[sha256][page] = _thumbnail(sha256, page, size, folder / cache_name(page, size))
+                images[sha256][page] = _thumbnail(sha256, page, size, os.path.join(folder, cache_name(page, size)))
         failed = [page for page, size in zip(pages, sizes) if not size]
         if failed:
             _report_failed(catalog, sha256, failed, report)
@@ -133,7 +134,7 @@ def _wanted(catalog: Catalog) -> dict[str, tuple[Path, set[int]]]:
     return wanted
 
 
-def _cached(folder: Path) -> dict[int, tuple[tuple[int, int], Path]]:
+def _cached(folder: Path) -> dict[int, tuple[tuple[int, int], str]]:
     """The cached images of one scan: page → (size, file), by their names."""
     found = {}
     try:
@@ -143,11 +144,11 @@ def _cached(folder: Path) -> dict[int, tuple[tuple[int, int], Path]]:
     for entry in entries:
         match = _CACHED.match(entry.name)
         if match:
-            found[int(match[1])] = ((int(match[2]), int(match[3])), Path(entry.path))
+            found[int(match[1])] = ((int(match[2]), int(match[3])), entry.path)
     return found
 
 
-def _thumbnail(sha256: str, page: int, size: tuple[int, int], cached: Path) -> tuple[Thumbnail, Path]:
+def _thumbnail(sha256: str, page: int, size: tuple[int, int], cached: str) -> tuple[Thumbnail, str]:
     return Thumbnail(page, site_path(sha256, page), *size), cached
 
 

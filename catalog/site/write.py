@@ -33,7 +33,7 @@ class SiteWriter:
         self.edition = edition
         self.files_written = 0
         self.files_linked = 0
-        self.sources: dict[str, Path] = {}  # rel → the input file copied there (see SealingWriter)
+        self.sources: dict[str, Path | str] = {}  # rel → the file copied there (see SealingWriter)
         self._folders: set[str] = set()  # folders made in staging
         refuse_foreign_site_folders(out)  # then staging and old, if present, are ours to delete
 
@@ -69,7 +69,7 @@ class SiteWriter:
             shutil.copy2(source, target)  # keeps mtime, so the next build can recognise it
             self.files_written += 1
 
-    def link_cached(self, rel: str, cached: Path) -> None:
+    def link_cached(self, rel: str, cached: Path | str) -> None:
         """A file of the build's cache, which is named by what it holds and never rewritten:
         hard-linked from there (copied where links fail), with no need to compare it."""
         target = self._target(rel)

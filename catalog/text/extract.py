@@ -11,6 +11,7 @@ changed scans.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -62,6 +63,7 @@ class TextCache:
 
     def __init__(self, folder: Path):
         self.folder = folder / "pdf"
+        self._folder = str(self.folder)  # a rebuild reads every scan's entry: no path parsing per entry
         self.write_error = ""  # the first reason the cache could not be written, if any
 
     def _path(self, sha256: str) -> Path:
@@ -69,7 +71,8 @@ class TextCache:
 
     def get(self, sha256: str) -> tuple[PdfFacts, list[PdfIssue]] | None:
         try:
-            data = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            with open(os.path.join(self._folder, f"{sha256}.json"), encoding="utf-8") as entry:
+                data = json.loads(entry.read())
         except (OSError, ValueError):
             return None
         if data.get("version") != CACHE_VERSION:
