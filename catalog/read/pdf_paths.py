@@ -9,6 +9,8 @@ the archivist's machine.
 
 from __future__ import annotations
 
+import functools
+
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -99,6 +101,7 @@ def _report_escaping_link(rel: str, location: Location, document: Document, repo
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each path is read twice a build (rows, then fixity), in every build
 def _clean_relative(written: str) -> str | None:
     """The path as a clean posix path inside the package, or None if it would leave it."""
     text = unicodedata.normalize("NFC", written.strip())
@@ -114,7 +117,7 @@ def _clean_relative(written: str) -> str | None:
 def _candidates(rel: str, row: SheetRow, raw: RawPackage) -> list[str]:
     """Relative to the package first; for bags, relative to the sheet's own folder too."""
     found = [rel]
-    sheet_dir = PurePosixPath(row.path).parent.as_posix()
+    sheet_dir = row.path.rpartition("/")[0]  # the sheet's folder (a posix path, as PurePosixPath's parent)
     package_prefix = raw.display + "/"
     if sheet_dir.startswith(package_prefix):
         found.append(f"{sheet_dir[len(package_prefix):]}/{rel}")

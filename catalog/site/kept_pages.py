@@ -3,10 +3,11 @@
 A page's fingerprint covers what shapes every page (``everything``: the catalog's code
 and templates, the project's templates, the configuration, the site's globals but its
 date, the Markdown pages in the menu), its template, language and path, and every value
-of its context. Values the built-in template only links to (``SitePage.links``: the fonds
-and file in a document's breadcrumb) count by their own fields, not their lists, so a new
-document changes the pages of its file, not every document page of the fonds. A project with templates of its own may show anything: then every
-value counts in full. When the fingerprint is the one the previous build recorded for
+of its context but those worked out from the others (``SitePage.derived``). Values the
+built-in template only links to (``SitePage.links``: the fonds and file in a document's
+breadcrumb) count by their own fields, not their lists, so a new document changes the
+pages of its file, not every document page of the fonds. A project with templates of
+its own may show anything: then every value counts in full. When the fingerprint is the one the previous build recorded for
 that path, the page is not rendered again but taken from the previous site as it is.
 """
 
@@ -47,7 +48,7 @@ class KeptPages:
         if self._last_context[0] is not page:
             links = () if self.own_templates else page.links
             digest = hashlib.sha256()
-            for key in sorted(page.context):
+            for key in sorted(page.context.keys() - set(page.derived)):
                 digest.update(f"\0{key}=".encode() + self.fingerprints.of(page.context[key], key in links).encode())
             self._last_context = (page, digest.digest())
         return self._last_context[1]

@@ -111,7 +111,7 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: T
             **_scan_context(document, thumbs),
         # The previous and next documents count in full: their digests are made anyway for
         # their own pages, and they have no children but their scan's page texts.
-        }, links=("fonds", "file"))
+        }, links=("fonds", "file"), derived=("citation", "permalink", "field_groups", "technical"))
 
 
 def _scan_context(document: Document, thumbs: Thumbnails) -> dict:
@@ -213,8 +213,9 @@ def _paginated(first_path: str, documents: list[Document], context: dict, thumbs
                "thumbnails": [thumbs.first(d) for d in chunk]}
         if n == 0:  # only the first page changes with every document the list gains
             own |= {"total": len(documents), "list_pages": list(zip(paths, spans, map(len, chunks)))}
-        # A listed document shows its own fields, not its scan's pages: its text is not the list's.
-        pages.append(SitePage(paths[n], "browse_list.html", {**context, **own}, links=("documents",)))
+        # The listed documents count in full, though the list shows none of their text: their
+        # digests are made anyway for their own pages, and a second, shallow one is not free.
+        pages.append(SitePage(paths[n], "browse_list.html", {**context, **own}))
     return pages
 
 

@@ -56,6 +56,9 @@ class SitePage:
     # Context keys the built-in template only links to (a name, a path): their lists do
     # not count towards the page's fingerprint (catalog.site.kept_pages).
     links: tuple[str, ...] = ()
+    # Context keys worked out from the others (and the configuration) alone, such as a
+    # document's field table: they count through what they are made from, not again.
+    derived: tuple[str, ...] = ()
 
 
 def make_environment(content_root: Path, thumb: Callable[[Document], object] | None = None,
