@@ -47,10 +47,16 @@ class Fingerprinter:
     def _fields(self, value, shallow: bool) -> bytes:
         cls = type(value)
         parts = [b"shallow " if shallow else b"", cls.__qualname__.encode(), b"{"]
-        for name in _field_names(cls):
+        for name, label in _field_labels(cls):
             field_value = getattr(value, name)
-            if not (shallow and isinstance(field_value, list)):
-                parts += (name.encode(), b"=", self._encode(field_value, shallow))
+            kind = type(field_value)
+            if kind is str:  # most fields, and every page's text: encoded here, as _encode does
+                data = field_value.encode("utf-8", "surrogatepass")
+                parts.append(b"%bs%d:%b" % (label, len(data), data))
+            elif field_value is None:
+                parts.append(label + b"N")
+            elif not (shallow and isinstance(field_value, list)):
+                parts += (label, self._encode(field_value, shallow))
         parts.append(b"}")
         return b"".join(parts)
 
@@ -94,14 +100,15 @@ class Fingerprinter:
         raise TypeError(f"no fingerprint for {type(value).__qualname__}: add it to catalog.state.fingerprint")
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_LABELS: dict[type, tuple[tuple[str, bytes], ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return names
+def _field_labels(cls: type) -> tuple[tuple[str, bytes], ...]:
+    """(name, b"name=") of each field of a dataclass."""
+    labels = _FIELD_LABELS.get(cls)
+    if labels is None:
+        labels = _FIELD_LABELS[cls] = tuple((f.name, f.name.encode() + b"=") for f in dataclasses.fields(cls))
+    return labels
 
 
 def _is_dataclass_instance(value) -> bool:
