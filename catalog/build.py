@@ -34,6 +34,7 @@ from catalog.site.kept_pages import KeptPages
 from catalog.site.markdown_pages import MarkdownPage, read_pages
 from catalog.site.output import SealedLayer, write_site
 from catalog.site.text_layer import TextLayers
+from catalog.site.write import Spare
 from catalog.state.build_state import BuildState, code_fingerprint, inputs_fingerprint
 from catalog.state.fingerprint import Fingerprinter
 from catalog.text.ocr_pages import OcrOptions
@@ -115,10 +116,12 @@ def build(config: Config, paths: BuildPaths, edition_name: str | None = None, pr
                      previous_search, fingerprints) if incremental else None
     previous_index = PreviousIndex(paths.index_root / state.build_id, state.records) if state.build_id else None
     sealed = [_sealed_layer(read.scope, edition, key) for key in keys]
-    indexed = _publish(config, paths, edition, read, sealed, kept, previous_index, progress, fingerprints, ocr.jobs)
-    if kept is not None:  # only now: the state describes the site that is live, and its report
-        BuildState(paths.build_id, setup, inputs, kept.made, indexed,
-                   browser_segments.to_json(kept.search)).save(paths.state)
+    spare = Spare(state.spare_build_id, state.spare_pages) if incremental else None
+    indexed = _publish(config, paths, edition, read, sealed, kept, spare, previous_index, progress, fingerprints,
+                       ocr.jobs)
+    if kept is not None:  # only now: the state describes the site that is live, its report, and the spare
+        BuildState(paths.build_id, setup, inputs, kept.made, indexed, browser_segments.to_json(kept.search),
+                   spare_build_id=state.build_id, spare_pages=state.pages).save(paths.state)
     return BuildResult(read.report, read.catalog, paths, sealed)
 
 
@@ -144,7 +147,7 @@ def _read(config: Config, paths: BuildPaths, edition: Edition, ocr: OcrOptions, 
 
 
 def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, sealed: list[SealedLayer],
-             kept: KeptPages | None, previous_index: PreviousIndex | None, progress: Progress,
+             kept: KeptPages | None, spare: Spare | None, previous_index: PreviousIndex | None, progress: Progress,
              fingerprints: Fingerprinter, jobs: int) -> dict[str, str]:
     """Index (in ``jobs`` processes, 0 = one per core), render and swap the site in, then
     write the report; returns the records' fingerprints."""
@@ -158,7 +161,8 @@ def _publish(config: Config, paths: BuildPaths, edition: Edition, read: _Read, s
                               procs=jobs or cores())
         # One swap publishes the site and, through its marker, this index generation.
         write_site(config, catalog, read.md_pages, paths.site, edition.name, report, progress, records,
-                   build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept)
+                   build_id=paths.build_id, cache=paths.cache, text_layers=read.text_layers, sealed=sealed, kept=kept,
+                   spare=spare)
     finally:
         paths.remove_stale_indexes()  # the previous generation, or this one if the site was not swapped in
     report.withheld_secret = list(catalog.withheld_secret)

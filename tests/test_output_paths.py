@@ -169,6 +169,17 @@ def step(event, args):
             os._exit(KILLED)
 
 sys.addaudithook(lambda event, args: event in ("os.rename", "shutil.rmtree") and step(event, args))
+# "kill-writes": killed at the MOMENT-th file made or removed in the staging folder (the
+# spare, as a rebuild brings it up to date in place).
+writes = []
+def write_step(event, args):
+    target = args[1] if event == "os.link" else args[0]  # a link is made at its second path
+    path = os.fsdecode(target) if isinstance(target, (str, bytes, os.PathLike)) else ""
+    if path.startswith(watched[1] + os.sep) and (event != "open" or "w" in str(args[1])):
+        writes.append(path)
+        if mode == "kill-writes" and len(writes) == moment:
+            os._exit(KILLED)
+sys.addaudithook(lambda event, args: event in ("open", "os.remove", "os.link") and write_step(event, args))
 try:
     from catalog import atomic
 except ImportError:
@@ -185,7 +196,7 @@ from catalog.config import load_config
 
 build(load_config(content), BuildPaths.for_output(out))
 steps.append(["done", [], (out / "index.html").is_file()])
-print(json.dumps(steps))
+print(json.dumps(steps if mode != "count-writes" else [len(writes), len(set(writes))]))
 """.replace("KILLED", str(KILLED))
 
 
@@ -281,13 +292,54 @@ def test_a_build_killed_at_any_step_leaves_the_site_and_its_search_together(chan
 
 
 def leftovers(build_dir: Path) -> list[str]:
-    """What a finished build leaves that it should not: anything but its five outputs, and
-    any index generation but the one the site names."""
+    """What a finished build leaves that it should not: anything but its five outputs and the
+    spare (the site it replaced, catalog.site.write), and any index generation but the one
+    the site names."""
     outputs = ("cache", "index", "report.json", "report.html", "site")
-    found = [p.name for p in build_dir.iterdir() if p.name not in outputs]
     named = published_build(build_dir / "site")
+    spare = published_build(build_dir / ".site.staging")
+    found = [p.name for p in build_dir.iterdir()
+             if p.name not in outputs and not (p.name == ".site.staging" and spare and spare != named)]
     found += [p.name for p in (build_dir / "index" / "site").iterdir() if p.name not in (".catalog-index", named)]
     return sorted(found)
+
+
+def test_a_rebuild_killed_while_it_updates_the_spare_leaves_the_site_and_the_next_build_right(changed, tmp_path):
+    content, build_dir = changed
+    out = build_dir / "site"
+    build(load_config(content), BuildPaths.for_output(out))  # SECOND is live; FIRST's site is the spare
+    assert published_build(build_dir / ".site.staging") not in (None, published_build(out))
+    write_project(content, FIRST)  # the next rebuild turns the spare into FIRST's site again
+    pristine = tmp_path / "pristine"
+    shutil.copytree(build_dir, pristine, symlinks=True)
+    counted = run_driver(content, out, "count-writes")
+    assert counted.returncode == 0, counted.stderr
+    writes, touched = json.loads(counted.stdout.splitlines()[-1])
+    shutil.rmtree(build_dir)
+    shutil.copytree(pristine, build_dir, symlinks=True)
+    (build_dir / ".site.staging" / ".catalog-site").write_text("", encoding="utf-8")  # a spare nobody knows
+    unknown = run_driver(content, out, "count-writes")
+    # The known spare was brought up to date; the unknown one made again, every file of it.
+    assert 10 < touched < json.loads(unknown.stdout.splitlines()[-1])[1] - 10, (touched, unknown.stdout[-40:])
+    fresh = tmp_path / "fresh" / "site"
+    build(load_config(content), BuildPaths.for_output(fresh), full=True)
+    for moment in (1, writes // 2, writes):
+        shutil.rmtree(build_dir)
+        shutil.copytree(pristine, build_dir, symlinks=True)
+        killed = run_driver(content, out, "kill-writes", moment)
+        assert killed.returncode == KILLED, (moment, killed.stderr)
+        assert search_through_site(out) == published_pages(out) == set(SECOND), f"killed at write {moment}"
+        assert site_files(out) == site_files(pristine / "site"), "the live site was written into"
+        build(load_config(content), BuildPaths.for_output(out))
+        assert search_through_site(out) == published_pages(out) == set(FIRST)
+        assert site_files(out) == site_files(fresh)
+        assert leftovers(build_dir) == []
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a site but its marker (which names the build)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name != ".catalog-site"}
 
 
 def test_where_folders_cannot_be_exchanged_two_renames_still_publish_them_together(changed, monkeypatch):

@@ -33,7 +33,7 @@ class KeptPages:
         self.previous_search = previous_search
         self.made: dict[str, str] = {}  # this build's fingerprints, for the next one
         self.search: list[Segment] = []  # this build's browser index segments, for the next one
-        self.kept = 0  # pages taken from the previous site (counted by the writer)
+        self.kept = 0  # pages taken from the spare or the previous site
         # The build's, shared with the search stages (one digest per value and build).
         self.fingerprints = fingerprints or Fingerprinter()
         self._last_context: tuple[SitePage | None, bytes] = (None, b"")  # the last page, its context's digest
@@ -53,8 +53,12 @@ class KeptPages:
             self._last_context = (page, digest.digest())
         return self._last_context[1]
 
-    def unchanged(self, rel: str, page: SitePage, lang: str) -> bool:
-        """Record the page's fingerprint; True if the previous build made it from the same data."""
+    def take(self, rel: str, page: SitePage, lang: str, writer) -> bool:
+        """Record the page's fingerprint; True if ``writer`` (a ``site.write.SiteWriter``) took
+        the page unchanged from its spare or from the previous site, made from the same data."""
         fingerprint = self.fingerprint(page, lang)
         self.made[rel] = fingerprint
-        return self.previous.get(rel) == fingerprint
+        if writer.keep_spare(rel, fingerprint) or (self.previous.get(rel) == fingerprint and writer.keep_previous(rel)):
+            self.kept += 1
+            return True
+        return False

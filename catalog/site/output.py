@@ -25,7 +25,7 @@ from catalog.site.render import Renderer, SitePage, make_environment, site_globa
 from catalog.site.sealed_layer import SealingWriter, write_tiers
 from catalog.site.text_layer import TextLayers, with_text_layer
 from catalog.site.thumbnails import Thumbnails, make_thumbnails
-from catalog.site.write import SiteWriter
+from catalog.site.write import SiteWriter, Spare
 from catalog.state.fingerprint import Fingerprinter
 
 
@@ -55,7 +55,7 @@ def write_site(
     config: Config, catalog: Catalog, md_pages: list[MarkdownPage], out: Path, edition: str,
     report: Report, progress: Progress, records: Sequence[IndexRecord] = (), build_id: str = "",
     cache: Path | None = None, text_layers: TextLayers | None = None, sealed: Sequence[SealedLayer] = (),
-    kept: KeptPages | None = None,
+    kept: KeptPages | None = None, spare: Spare | None = None,
 ) -> None:
     """Write the site aside and swap it in; its marker names the index generation ``build_id``.
 
@@ -64,7 +64,9 @@ def write_site(
     invisible text layer. Each of the ``sealed`` layers (the bundle) is rendered after
     the plain one and sealed where it differs (``site.sealed_layer``). With ``kept``, a
     page made from the same data as in the previous site is taken from it unchanged, and
-    so is every segment of its browser index that nothing changed in.
+    so is every segment of its browser index that nothing changed in; with ``spare``, the
+    site replaced is kept beside the new one and brought up to date by the next build
+    (``site.write.Spare``).
     """
     widest = sealed[-1].catalog if sealed else catalog
     _report_slug_clashes(widest, report)
@@ -74,7 +76,7 @@ def write_site(
     stamp = stamp_text(config.reading_copy.agency or config.organization, config.reading_copy.text)
     parts = _Parts(site_globals(config, edition, [layer.key.tier for layer in sealed]), config, md_pages, thumbs,
                    text_layers, stamp if config.reading_copy.stamp else "", cache / "templates" if cache else None)
-    with SiteWriter(out, build_id, edition) as writer:
+    with SiteWriter(out, build_id, edition, spare) as writer:
         extra = [SitePage("vault.html", "vault.html", {})] if sealed else []
         _write_layer(parts, catalog, records, writer, progress, extra, kept)
         for layer in sealed:
@@ -97,9 +99,7 @@ def _write_layer(parts: _Parts, catalog: Catalog, records: Sequence[IndexRecord]
     for page in pages:
         for lang in parts.config.languages:
             rel = renderer.output_path(page, lang)
-            if kept and kept.unchanged(rel, page, lang) and writer.keep_previous(rel):
-                kept.kept += 1
-            else:
+            if not (kept and kept.take(rel, page, lang, writer)):
                 writer.write_text(rel, renderer.render(page, lang))
             progress.advance(1)
     segments = write_search(renderer, parts.config.languages, records, writer, progress,

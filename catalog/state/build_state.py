@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA = 3
+SCHEMA = 4  # 4: the spare site's build and pages
 RACY_SECONDS = 2  # a file this recent may change again within its timestamp's resolution (FAT: 2 s)
 
 
@@ -37,6 +37,8 @@ class BuildState:
     pages: dict[str, str] = field(default_factory=dict)  # site path → page fingerprint
     records: dict[str, str] = field(default_factory=dict)  # doc_id → fingerprint of its search record
     browser_index: str = ""  # the browser index's segments, as catalog.search.browser.segments keeps them
+    spare_build_id: str = ""  # the site this build replaced, kept beside it (catalog.site.write.Spare)
+    spare_pages: dict[str, str] = field(default_factory=dict)  # its pages' fingerprints
 
     @classmethod
     def load(cls, path: Path) -> "BuildState":
@@ -50,10 +52,11 @@ class BuildState:
                     return cls()
                 pages = dict(db.execute("SELECT path, fingerprint FROM pages"))
                 records = dict(db.execute("SELECT doc_id, fingerprint FROM records"))
+                spare_pages = dict(db.execute("SELECT path, fingerprint FROM spare_pages"))
         except sqlite3.Error:
             return cls()
         return cls(meta.get("build_id", ""), meta.get("setup", ""), meta.get("inputs", ""), pages, records,
-                   meta.get("browser_index", ""))
+                   meta.get("browser_index", ""), meta.get("spare_build_id", ""), spare_pages)
 
     def save(self, path: Path) -> None:
         """Replace the state at ``path`` in one step."""
@@ -65,11 +68,13 @@ class BuildState:
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE pages (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
                 db.execute("CREATE TABLE records (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
+                db.execute("CREATE TABLE spare_pages (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
                 meta = {"schema": str(SCHEMA), "build_id": self.build_id, "setup": self.setup, "inputs": self.inputs,
-                        "browser_index": self.browser_index}
+                        "browser_index": self.browser_index, "spare_build_id": self.spare_build_id}
                 db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 db.executemany("INSERT INTO pages VALUES (?, ?)", self.pages.items())
                 db.executemany("INSERT INTO records VALUES (?, ?)", self.records.items())
+                db.executemany("INSERT INTO spare_pages VALUES (?, ?)", self.spare_pages.items())
             db.close()
             os.replace(partial, path)
         finally:
