@@ -98,20 +98,20 @@ def _document_pages(fonds: Fonds, archival_file: ArchivalFile, config, thumbs: T
     for index, document in enumerate(documents):
         path = document_path(document)
         yield SitePage(path, "document.html", {
-            "citation": citation(document, archival_file, fonds, config, path),
-            "permalink": f"{config.base_url}/{path}" if config.base_url else path,
+            "citation": functools.partial(citation, document, archival_file, fonds, config, path),
             "fonds": fonds,
             "file": archival_file,
             "doc": document,
-            "field_groups": document_field_groups(document),
-            "technical": pdf_technical_fields(document),
+            "field_groups": functools.partial(document_field_groups, document),
+            "technical": functools.partial(pdf_technical_fields, document),
             "pdf_href": pdf_path(document) if document.pdf_path else None,
             "previous": documents[index - 1] if index > 0 else None,
             "next": documents[index + 1] if index + 1 < len(documents) else None,
             **_scan_context(document, thumbs),
+            "permalink": f"{config.base_url}/{path}" if config.base_url else path,
         # The previous and next documents count in full: their digests are made anyway for
         # their own pages, and they have no children but their scan's page texts.
-        }, links=("fonds", "file"), derived=("citation", "permalink", "field_groups", "technical"))
+        }, links=("fonds", "file"), derived=("citation", "field_groups", "technical"))
 
 
 def _scan_context(document: Document, thumbs: Thumbnails) -> dict:

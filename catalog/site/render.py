@@ -57,7 +57,9 @@ class SitePage:
     # not count towards the page's fingerprint (catalog.site.kept_pages).
     links: tuple[str, ...] = ()
     # Context keys worked out from the others (and the configuration) alone, such as a
-    # document's field table: they count through what they are made from, not again.
+    # document's field table: they count through what they are made from, not again, and
+    # their values are functions, called only when the page is rendered (a rebuild keeps
+    # most pages as they are).
     derived: tuple[str, ...] = ()
 
 
@@ -136,6 +138,7 @@ class Renderer:
             "nav": self.nav,
             "archive_lang": _VI_ATTRIBUTE if lang != "vi" else "",
             **page.context,
+            **{key: page.context[key]() for key in page.derived},
         }
         return self.env.get_template(page.template).render(context)
 
