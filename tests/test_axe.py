@@ -95,3 +95,40 @@ def test_axe_finds_no_violation_on_the_bundles_own_pages(tmp_path, browser, axe_
     finally:
         context.close()
     assert not found, found
+
+
+@pytest.fixture(scope="module")
+def long_list_site(tmp_path_factory):
+    """A project whose one year lists 200 documents: a browse list of several pages."""
+    from catalog.build import BuildPaths, build
+    from catalog.config import load_config
+    from test_output_paths import write_project
+
+    root = tmp_path_factory.mktemp("long-list")
+    content = write_project(root / "content", {f"VB{n:03d}": f"Công văn số {n} về lưu trữ" for n in range(200)})
+    return build(load_config(content), BuildPaths.for_output(root / "site")).paths.site
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_axe_finds_no_violation_on_the_pages_of_a_long_browse_list(long_list_site, browser, axe_source, size):
+    pages = sorted((long_list_site / "duyet" / "nam-2020").glob("*.html"))
+    assert pages, "the list of 2020 has one page only"
+    width, height = WIDTHS[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    found = {}
+    try:
+        for path in ("duyet/nam-2020.html", pages[0].relative_to(long_list_site).as_posix(),
+                     "en/duyet/nam-2020.html"):
+            open_page(page, long_list_site, path)
+            page.add_script_tag(content=axe_source)
+            violations = page.evaluate(RUN_JS)
+            if violations:
+                found[path] = violations
+            links = page.eval_on_selector_all("nav.pages a, .list-pages a", "els => els.map(e => e.href)")
+            assert links and all(link.startswith("file://") for link in links), path
+            for link in links:  # every page of the list is there
+                assert Path(link.removeprefix("file://")).is_file(), (path, link)
+    finally:
+        context.close()
+    assert not found, found

@@ -151,6 +151,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_page": "Trang sau",
         "first_page": "Trang đầu của danh sách",
         "list_pages": "Các trang của danh sách",
+        "list_pages_end": "Sang trang khác của danh sách",
         "list_pages_count": "trang",
         "documents_dated": "Tài liệu ngày",
         # field labels: the input contract's Vietnamese headers
@@ -295,6 +296,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_page": "Next page",
         "first_page": "First page of the list",
         "list_pages": "Pages of this list",
+        "list_pages_end": "Go to another page of this list",
         "list_pages_count": "pages",
         "documents_dated": "Documents dated",
         "f_file_code": "File code",
