@@ -269,20 +269,22 @@ def _payload_pdfs(root: Path) -> tuple[dict[str, Path], set[str], set[str]]:
     pdfs: dict[str, Path] = {}
     escaping: set[str] = set()
     irregular: set[str] = set()
-    for folder, dirs, files in os.walk(root):
+    top = str(root)
+    for folder, dirs, files in os.walk(top):
         dirs.sort()
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/" if folder != top else ""
         for name in sorted(files):
             if not name.lower().endswith(".pdf"):
                 continue
-            path = Path(folder) / name
-            rel = _nfc(path.relative_to(root).as_posix())
+            path = os.path.join(folder, name)  # strings: a package holds thousands of scans
+            rel = _nfc(prefix + name)
             # os.walk does not enter linked folders, so only a link itself can lead out
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            if os.path.islink(path) and not Path(os.path.realpath(path)).is_relative_to(real_root):
                 escaping.add(rel)
             elif not is_regular(path):
                 irregular.add(rel)
             else:
-                pdfs[rel] = path
+                pdfs[rel] = Path(path)
     return pdfs, escaping, irregular
 
 
