@@ -189,6 +189,8 @@ def browse_chunks(documents: list[Document]) -> list[list[Document]]:
         if picked or full:  # a page cut for being full is no cause for a small one after it
             last_picked = index
         page.append(document)
+    if len(chunks) > 1 and len(chunks[-1]) < BROWSE_PAGE_MIN and len(chunks[-2]) + len(chunks[-1]) <= BROWSE_PAGE_MAX:
+        chunks[-2:] = [chunks[-2] + chunks[-1]]  # no last page of a few documents (only the end moves)
     return chunks
 
 
