@@ -7,8 +7,9 @@ of its context but those worked out from the others (``SitePage.derived``). Valu
 built-in template only links to (``SitePage.links``: the fonds and file in a document's
 breadcrumb) count by their own fields, not their lists, so a new document changes the
 pages of its file, not every document page of the fonds. A project with templates of
-its own may show anything: then every value counts in full. When the fingerprint is the one the previous build recorded for
-that path, the page is not rendered again but taken from the previous site as it is.
+its own may show anything: then every value counts in full. When the fingerprint is the
+one the previous build (or the spare's) recorded for that path, the page is not rendered
+again but taken from that site as it is.
 """
 
 from __future__ import annotations

@@ -222,9 +222,13 @@ def _paginated(first_path: str, documents: list[Document], context: dict, thumbs
 
 
 def _span(chunk: list[Document]) -> tuple[str, str]:
-    """The dates of a page's first and last documents, as written ("" if undated)."""
-    dates = [d.date.text if d.date else "" for d in (chunk[:1] + chunk[-1:])] if chunk else ["", ""]
-    return dates[0], dates[-1]
+    """The dates of a page's first and last documents, as written ("" if undated or empty)."""
+    first, last = (chunk[0], chunk[-1]) if chunk else (None, None)
+    return _date_text(first), _date_text(last)
+
+
+def _date_text(document: Document | None) -> str:
+    return document.date.text if document and document.date else ""
 
 
 def citation(document: Document, archival_file: ArchivalFile, fonds: Fonds, config, path: str) -> str:
